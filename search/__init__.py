@@ -1,0 +1,1 @@
+"""Thematic search: one search service with interchangeable engines."""

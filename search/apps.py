@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    name = "search"
+    label = "thematic_search"
+    verbose_name = "Recherche thématique"
+    default_auto_field = "django.db.models.BigAutoField"

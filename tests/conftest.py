@@ -1,0 +1,36 @@
+"""Shared fixtures: one user per role, logged-in clients."""
+
+import pytest
+
+from tests.factories import make_user
+from wiki.vocabulary import (
+    ROLE_ACTEURS,
+    ROLE_CENTRES_SOCIAUX,
+    ROLE_COORDINATION,
+    ROLE_EDUCATION_NATIONALE,
+)
+
+ROLE_USERNAMES = {
+    ROLE_COORDINATION: "coord",
+    ROLE_CENTRES_SOCIAUX: "csx",
+    ROLE_EDUCATION_NATIONALE: "en",
+    ROLE_ACTEURS: "acteur",
+}
+
+
+@pytest.fixture
+def role_users(db):
+    return {role: make_user(username, role) for role, username in ROLE_USERNAMES.items()}
+
+
+@pytest.fixture
+def client_for(client, role_users):
+    """`client_for(role)`: a client logged in as that role's user (None: anonymous)."""
+
+    def login(role):
+        client.logout()
+        if role is not None:
+            client.force_login(role_users[role])
+        return client
+
+    return login

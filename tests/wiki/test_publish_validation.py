@@ -1,0 +1,82 @@
+"""Required sections are enforced when publishing, not when saving a draft."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import practice_index
+from tests.wiki.admin_forms import practice_form_data
+from wiki.models import PracticePage
+from wiki.vocabulary import ROLE_CENTRES_SOCIAUX, ROLE_COORDINATION
+
+pytestmark = pytest.mark.django_db
+
+
+def add_url():
+    return reverse("wagtailadmin_pages:add", args=("wiki", "practicepage", practice_index().pk))
+
+
+def test_an_incomplete_draft_can_be_saved(client_for):
+    client = client_for(ROLE_CENTRES_SOCIAUX)
+    response = client.post(add_url(), practice_form_data(complete=False))
+    assert response.status_code == 302
+    page = PracticePage.objects.get(slug="une-fiche-de-test")
+    assert not page.live
+    assert page.missing_required_sections()
+
+
+def test_publishing_an_incomplete_practice_names_every_missing_section(client_for):
+    client = client_for(ROLE_COORDINATION)
+    data = practice_form_data(complete=False, **{"action-publish": "action-publish"})
+    response = client.post(add_url(), data)
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Pour publier cette fiche, il faut encore remplir" in text
+    for label in (
+        "En une phrase",
+        "Le point de départ",
+        "Objectifs",
+        "Les étapes",
+        "Difficultés et réponses",
+        "Mémo : à ne pas oublier",
+        "Thèmes",
+    ):
+        assert label in text
+    assert not PracticePage.objects.filter(slug="une-fiche-de-test").exists()
+
+
+def test_publishing_a_complete_practice_makes_it_live(client_for):
+    client = client_for(ROLE_COORDINATION)
+    data = practice_form_data(**{"action-publish": "action-publish"})
+    response = client.post(add_url(), data)
+    assert response.status_code == 302
+    page = PracticePage.objects.get(slug="une-fiche-de-test")
+    assert page.live
+    assert page.missing_required_sections() == []
+    assert client_for(None).get("/pratiques/une-fiche-de-test/").status_code == 200
+
+
+def test_removing_the_last_step_blocks_publishing_but_not_a_draft(client_for):
+    client = client_for(ROLE_COORDINATION)
+    client.post(add_url(), practice_form_data(**{"action-publish": "action-publish"}))
+    page = PracticePage.objects.get(slug="une-fiche-de-test")
+    edit_url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    step = page.steps.get()
+    from wagtail.test.utils.form_data import inline_formset, rich_text
+
+    without_step = {
+        "steps": inline_formset(
+            [{"id": step.pk, "title": step.title, "text": rich_text(step.text), "DELETE": "1"}],
+            initial=1,
+        )
+    }
+    publish = client.post(
+        edit_url, practice_form_data(**without_step, **{"action-publish": "action-publish"})
+    )
+    assert publish.status_code == 200
+    assert "Les étapes" in publish.content.decode()
+    assert PracticePage.objects.get(pk=page.pk).steps.count() == 1
+
+    draft = client.post(edit_url, practice_form_data(**without_step))
+    assert draft.status_code == 302
+    latest = PracticePage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    assert latest.steps.count() == 0

@@ -1,0 +1,1 @@
+"""The wiki: practice pages on one fixed template, their taxonomy and the glossary."""

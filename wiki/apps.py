@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class WikiConfig(AppConfig):
+    name = "wiki"
+    verbose_name = "Wiki des pratiques"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

@@ -1,0 +1,122 @@
+"""Between the exchange format and practice pages: PracticeData ⇄ PracticePage."""
+
+from dataclasses import replace
+
+from django.db import transaction
+from wagtail.rich_text import expand_db_html
+
+from wiki.exchange.data import Difficulty, PracticeData, Quote, Resource, Step
+from wiki.models import (
+    Audience,
+    Level,
+    PracticeDifficulty,
+    PracticeIndexPage,
+    PracticeMemoItem,
+    PracticePage,
+    PracticePartner,
+    PracticeQuote,
+    PracticeResource,
+    PracticeStep,
+    Stage,
+    Theme,
+)
+
+
+def page_to_data(page: PracticePage) -> PracticeData:
+    """Read a page (live or a revision's object) into the exchange format's structure."""
+    return PracticeData(
+        title=page.title,
+        slug=page.slug,
+        summary=page.summary,
+        themes=[theme.slug for theme in page.themes.all()],
+        audience=[audience.slug for audience in page.audiences.all()],
+        stage=page.stage.slug if page.stage_id else "",
+        levels=[level.slug for level in page.levels.all()],
+        structure=page.structure,
+        territory=page.territory,
+        partners=[partner.name for partner in page.partners.all()],
+        context=expand_db_html(page.context),
+        objectives=expand_db_html(page.objectives),
+        ingredients=expand_db_html(page.ingredients),
+        what_worked=expand_db_html(page.what_worked),
+        steps=[Step(step.title, expand_db_html(step.text)) for step in page.steps.all()],
+        difficulties=[
+            Difficulty(item.question, expand_db_html(item.answer))
+            for item in page.difficulties.all()
+        ],
+        memo=[item.text for item in page.memo_items.all()],
+        quotes=[Quote(quote.text, quote.who) for quote in page.quotes.all()],
+        resources=[Resource(resource.label, resource.href) for resource in page.resources.all()],
+    )
+
+
+def in_canonical_order(data: PracticeData) -> PracticeData:
+    """Facets are sets on a page: order them as the taxonomy does, so comparisons hold."""
+
+    def slugs(model, values: list[str]) -> list[str]:
+        return list(model.objects.filter(slug__in=values).values_list("slug", flat=True))
+
+    return replace(
+        data,
+        themes=slugs(Theme, data.themes),
+        audience=slugs(Audience, data.audience),
+        levels=slugs(Level, data.levels),
+    )
+
+
+def fill_page(page: PracticePage, data: PracticeData) -> None:
+    """Copy every field and child list of `data` onto `page`, in memory (nothing saved)."""
+    page.title = data.title
+    page.draft_title = data.title
+    page.slug = data.slug
+    page.summary = data.summary
+    page.context = data.context
+    page.objectives = data.objectives
+    page.ingredients = data.ingredients
+    page.what_worked = data.what_worked
+    page.structure = data.structure
+    page.territory = data.territory
+    page.stage = Stage.objects.get(slug=data.stage) if data.stage else None
+    page.themes = Theme.objects.filter(slug__in=data.themes)
+    page.audiences = Audience.objects.filter(slug__in=data.audience)
+    page.levels = Level.objects.filter(slug__in=data.levels)
+    page.partners = [PracticePartner(name=name) for name in data.partners]
+    page.steps = [PracticeStep(title=step.title, text=step.text) for step in data.steps]
+    page.difficulties = [
+        PracticeDifficulty(question=item.question, answer=item.answer) for item in data.difficulties
+    ]
+    page.memo_items = [PracticeMemoItem(text=text) for text in data.memo]
+    page.quotes = [PracticeQuote(text=quote.text, who=quote.who) for quote in data.quotes]
+    page.resources = [
+        PracticeResource(label=resource.label, url=resource.url) for resource in data.resources
+    ]
+
+
+@transaction.atomic
+def save_practice(data: PracticeData, index: PracticeIndexPage, user=None) -> str:
+    """Create or update the practice with `data.slug` under `index` and publish it.
+
+    Returns "created", "updated" or "unchanged". An update makes a new revision of the
+    existing page (never a second page); identical content makes none.
+    """
+    existing = PracticePage.objects.child_of(index).filter(slug=data.slug).first()
+    if existing is not None:
+        current = existing.get_latest_revision_as_object()
+        if (
+            page_to_data(current) == in_canonical_order(data)
+            and existing.live
+            and not existing.has_unpublished_changes
+        ):
+            return "unchanged"
+        page = existing
+        outcome = "updated"
+    else:
+        page = PracticePage(live=False)
+        outcome = "created"
+    fill_page(page, data)
+    if existing is None:
+        index.add_child(instance=page)
+    page.full_clean()
+    revision = page.save_revision(user=user, log_action=True)
+    revision.publish(user=user)
+    return outcome

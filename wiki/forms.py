@@ -1,0 +1,71 @@
+"""The admin form of a practice: drafts may be incomplete, publishing may not."""
+
+from django import forms
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from wiki.publishing import is_blank, missing_sections_message
+from wiki.vocabulary import SECTIONS_BY_KEY
+
+FIELD_SECTIONS = {
+    "title": SECTIONS_BY_KEY["title"].label,
+    "summary": SECTIONS_BY_KEY["summary"].label,
+    "themes": "Thèmes",
+    "audiences": "Pour qui",
+    "stage": "Où en est le partenariat",
+    "context": SECTIONS_BY_KEY["context"].label,
+    "objectives": SECTIONS_BY_KEY["objectives"].label,
+}
+FORMSET_SECTIONS = {
+    "steps": SECTIONS_BY_KEY["steps"].label,
+    "difficulties": SECTIONS_BY_KEY["difficulties"].label,
+    "memo_items": SECTIONS_BY_KEY["memo"].label,
+}
+
+
+def is_empty_value(value) -> bool:
+    if isinstance(value, str):
+        return is_blank(value)
+    return not value
+
+
+class PracticePageForm(WagtailAdminPageForm):
+    """Adds one French message naming every missing section when a practice is published.
+
+    Wagtail already defers required fields when a draft is saved (`defer_required_fields`);
+    this form speaks only when validation is not deferred: on publish and on submit.
+    """
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        if self.is_deferred_validation:
+            return valid
+        missing = self.missing_sections()
+        if missing:
+            self.add_error(None, missing_sections_message(missing))
+            return False
+        return valid
+
+    def missing_sections(self) -> list[str]:
+        data = self.cleaned_data
+        missing = [
+            label for field, label in FIELD_SECTIONS.items() if is_empty_value(data.get(field))
+        ]
+        missing += [
+            label
+            for name, label in FORMSET_SECTIONS.items()
+            if count_kept_forms(self.formsets[name]) == 0
+        ]
+        return missing
+
+
+def count_kept_forms(formset: forms.BaseFormSet) -> int:
+    """Child forms that will exist after saving: not blank extras, not marked for deletion."""
+    formset.errors  # noqa: B018 - cleans the formset if the parent form stopped early
+    kept = 0
+    for form in formset.forms:
+        if form.instance.pk is None and not form.has_changed():
+            continue
+        if formset.can_delete and getattr(form, "cleaned_data", {}).get("DELETE"):
+            continue
+        kept += 1
+    return kept
