@@ -119,20 +119,41 @@ def themes_with_counts() -> list[Theme]:
     )
 
 
+THEME_PAGE_PER_STAGE = 12
+
+
+@dataclass
+class StageGroup:
+    stage: Stage
+    practices: list
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.practices)
+
+
 def theme_context(theme: Theme) -> dict:
-    practices = with_card_data(
-        public_practices().filter(pk__in=theme.practices.values("pk")).order_by("title")
-    )
-    stages = list(Stage.objects.all())
-    by_stage = {stage.pk: [] for stage in stages}
-    unstaged = []
-    for practice in practices:
-        by_stage.get(practice.stage_id, unstaged).append(practice)
+    """A theme's practices grouped by stage, a dozen per stage with a link to the rest."""
+    in_theme = public_practices().filter(pk__in=theme.practices.values("pk"))
+    totals = dict(in_theme.order_by().values_list("stage_id").annotate(total=Count("pk")))
+    groups = [
+        StageGroup(
+            stage=stage,
+            practices=list(
+                with_card_data(in_theme.filter(stage=stage).order_by("title"))[
+                    :THEME_PAGE_PER_STAGE
+                ]
+            ),
+            total=totals[stage.pk],
+        )
+        for stage in Stage.objects.all()
+        if totals.get(stage.pk)
+    ]
     return {
         "theme": theme,
-        "stage_groups": [(stage, by_stage[stage.pk]) for stage in stages if by_stage[stage.pk]],
-        "unstaged": unstaged,
-        "practice_count": sum(len(group) for group in by_stage.values()) + len(unstaged),
+        "stage_groups": groups,
+        "practice_count": sum(totals.values()),
         "other_themes": Theme.objects.exclude(pk=theme.pk),
     }
 

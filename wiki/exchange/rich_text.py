@@ -75,10 +75,11 @@ def _block_html(node: SyntaxTreeNode, *, in_tight_list: bool = False) -> str:
         return f"<{tag}>{inner}</{tag}>"
     if node.type in ("bullet_list", "ordered_list"):
         tag = "ul" if node.type == "bullet_list" else "ol"
-        tight = _is_tight(node)
-        items = [_children_html(item, in_tight_list=tight) for item in node.children]
         # An empty item shows nothing and has no stable Markdown form: it is left out.
-        written = "".join(f"<li>{item}</li>" for item in items if item)
+        items = [item for item in node.children if _children_html(item, in_tight_list=True)]
+        # One item with one block is always tight in Markdown, blank lines or not.
+        tight = _is_tight(node) or (len(items) == 1 and _count_shown_blocks(items[0]) == 1)
+        written = "".join(f"<li>{_children_html(item, in_tight_list=tight)}</li>" for item in items)
         return f"<{tag}>{written}</{tag}>" if written else ""
     if node.type == "blockquote":
         # Quotes are not part of the allow-list: their content stays, in place.
@@ -94,6 +95,10 @@ def _block_html(node: SyntaxTreeNode, *, in_tight_list: bool = False) -> str:
 
 def _children_html(node: SyntaxTreeNode, *, in_tight_list: bool) -> str:
     return "".join(_block_html(child, in_tight_list=in_tight_list) for child in node.children)
+
+
+def _count_shown_blocks(node: SyntaxTreeNode) -> int:
+    return sum(1 for child in node.children if _block_html(child, in_tight_list=True))
 
 
 def _is_tight(list_node: SyntaxTreeNode) -> bool:
@@ -112,18 +117,19 @@ def inline_children(node: SyntaxTreeNode) -> list[SyntaxTreeNode]:
 
 def inline_html(items: Sequence[InlineItem]) -> str:
     """Canonical HTML for inline content (see `canonical_inline_html`)."""
-    return canonical_inline_html("".join(_inline_item_html(item) for item in items))
+    return canonical_inline_html("".join(_inline_item_html(item, set()) for item in items))
 
 
 def canonical_inline_html(markup: str) -> str:
     """Inline HTML with spaces collapsed and kept out of b, i and a, none at the ends or
-    around <br>; a break at either end, which shows nothing, is dropped."""
+    around <br>, touching b or i joined; a break at either end, which shows nothing, goes."""
     markup = collapse_spaces(markup)
     previous = None
     while previous != markup:
         previous = markup
         markup = re.sub(r"(<(?:b|i|a [^>]*)>) ", r" \1", markup)
         markup = re.sub(r" (</(?:b|i|a)>)", r"\1 ", markup)
+        markup = re.sub(r"</(b|i)><\1>", "", markup)  # <b>x</b><b>y</b> shows as <b>xy</b>
         markup = collapse_spaces(markup)
     markup = re.sub(r" ?<br> ?", "<br>", markup)
     while markup != (trimmed := re.sub(r"^<br>|<br>$", "", markup.strip())):
@@ -131,7 +137,9 @@ def canonical_inline_html(markup: str) -> str:
     return markup
 
 
-def _inline_item_html(item: InlineItem) -> str:
+def _inline_item_html(item: InlineItem, inside: set[str]) -> str:
+    """HTML for one inline item; `inside` holds the markup around it (bold in bold shows
+    nothing more, so it is left out)."""
     if isinstance(item, str):
         return html.escape(item, quote=False)
     if item.type == "text" or item.type == "code_inline":
@@ -140,11 +148,11 @@ def _inline_item_html(item: InlineItem) -> str:
         return " "
     if item.type == "hardbreak":
         return "<br>"
-    inner = "".join(_inline_item_html(child) for child in item.children)
-    if item.type == "strong":
-        return f"<b>{inner}</b>" if inner.strip() else inner
-    if item.type == "em":
-        return f"<i>{inner}</i>" if inner.strip() else inner
+    tag = {"strong": "b", "em": "i"}.get(item.type, "")
+    inside_item = inside | {tag} if tag else inside
+    inner = "".join(_inline_item_html(child, inside_item) for child in item.children)
+    if tag and tag not in inside:
+        return f"<{tag}>{inner}</{tag}>" if inner.strip() else inner
     if item.type == "link":
         href = str(item.attrs.get("href", ""))
         if is_allowed_url(href) and inner.strip():
