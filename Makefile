@@ -21,6 +21,7 @@ migrate: $(VENV)/.installed
 
 demo: migrate
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py search_index sync
 
 run: demo
 	@echo "Passerelles : http://$(HOST):$(PORT)/ (espace d'écriture : http://$(HOST):$(PORT)/admin/)"

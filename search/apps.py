@@ -6,3 +6,6 @@ class SearchConfig(AppConfig):
     label = "thematic_search"
     verbose_name = "Recherche thématique"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

@@ -180,3 +180,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Thematic search: "database" (SQLite FTS5 or PostgreSQL full text, the default) or an
+# Elasticsearch-family cluster ("elasticsearch" for Elasticsearch 8/9, "opensearch" for
+# OpenSearch 2/3) at SEARCH_URL. The database engine is always kept up to date: it answers
+# when the cluster is down or slower than SEARCH_TIMEOUT seconds.
+SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "database").strip().lower()
+SEARCH_URL = os.environ.get("SEARCH_URL", "http://127.0.0.1:9200")
+SEARCH_INDEX = os.environ.get("SEARCH_INDEX", "passerelles-practices")
+SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "2.0"))
+if SEARCH_ENGINE not in ("database", "elasticsearch", "opensearch"):
+    raise ImproperlyConfigured(
+        f"SEARCH_ENGINE={SEARCH_ENGINE!r}: use database, elasticsearch or opensearch."
+    )

@@ -41,7 +41,7 @@ def is_allowed_url(url: str) -> bool:
 
 def sanitise(markup: str) -> str:
     """The HTML reduced to the allow-list; links keep only an http(s) or mailto href."""
-    return nh3.clean(
+    cleaned = nh3.clean(
         markup,
         tags=set(ALLOWED_TAGS),
         attributes={"a": {"href"}},
@@ -49,6 +49,7 @@ def sanitise(markup: str) -> str:
         link_rel=None,
         strip_comments=True,
     )
+    return re.sub(r"<a>(.*?)</a>", r"\1", cleaned)  # a link whose address was refused
 
 
 def blocks_html(nodes: Iterable[SyntaxTreeNode]) -> str:

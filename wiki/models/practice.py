@@ -26,6 +26,11 @@ def label(key: str) -> str:
     return SECTIONS_BY_KEY[key].label
 
 
+def difficulty_anchor(question: str, position: int = 0) -> str:
+    """Stable anchor built from the question, so links survive reordering and import."""
+    return "difficulte-" + (slugify(question)[:60].strip("-") or str(position))
+
+
 class PracticePage(RoutablePageMixin, Page):
     summary = models.TextField(
         label("summary"),
@@ -154,8 +159,7 @@ class PracticeDifficulty(Orderable):
 
     @property
     def anchor(self) -> str:
-        """Stable anchor built from the question, so links survive reordering and import."""
-        return "difficulte-" + (slugify(self.question)[:60].strip("-") or str(self.sort_order))
+        return difficulty_anchor(self.question, self.sort_order)
 
 
 class PracticeMemoItem(Orderable):

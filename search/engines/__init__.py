@@ -1,0 +1,1 @@
+"""Search engines: one module per engine family, each implementing search.base.SearchEngine."""

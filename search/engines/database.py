@@ -1,0 +1,209 @@
+"""The database engine: full text in SQLite FTS5 or PostgreSQL, over terms analysed in Python.
+
+Terms are analysed by `search.analysis` (elision, lowercase, French stop words, accent
+folding, light stemming), the same chain as the Elasticsearch-family engine. Synonyms come
+from the glossary and are expanded at query time; typos are matched against the index's own
+vocabulary. It is the embedded default and the fallback of every other engine.
+"""
+
+from collections.abc import Iterable
+from dataclasses import asdict
+
+from django.db import connection, transaction
+from django.db.models import F
+
+from search.analysis import analyse, fold
+from search.base import (
+    FACET_NAMES,
+    DifficultyText,
+    SearchDocument,
+    SearchEngine,
+    SearchHit,
+    SearchQuery,
+    SearchResults,
+    SynonymGroup,
+)
+from search.engines.database_fulltext import fulltext_for
+from search.highlighting import MatchPlan, describe_hit, section_terms
+from search.models import EngineState, SearchEntry, SearchFacet
+
+INDEX_STATE = "database-index"
+SYNONYM_STATE = "synonyms"
+
+
+def document_from_json(data: dict) -> SearchDocument:
+    difficulties = [DifficultyText(**item) for item in data.get("difficulties", [])]
+    fields = {key: value for key, value in data.items() if key != "terms"}
+    return SearchDocument(**{**fields, "difficulties": difficulties})
+
+
+def fulltext_columns(document: SearchDocument) -> dict[str, str]:
+    """The five weighted columns, as space-separated analysed terms."""
+    other = " ".join(text for key, text in document.sections.items() if key != "memo" and text)
+    difficulties = " ".join(f"{item.question} {item.answer}" for item in document.difficulties)
+    return {
+        "title": " ".join(analyse(document.title)),
+        "summary": " ".join(analyse(document.summary)),
+        "difficulties": " ".join(analyse(difficulties)),
+        "memo": " ".join(analyse(document.sections.get("memo", ""))),
+        "body": " ".join(analyse(other)),
+    }
+
+
+class DatabaseEngine(SearchEngine):
+    name = "database"
+
+    def __init__(self) -> None:
+        self.fulltext = fulltext_for(connection.vendor)
+        self._vocabulary: tuple[int, frozenset[str]] | None = None
+        self._synonyms: tuple[int, list[SynonymGroup]] | None = None
+
+    # Writing -----------------------------------------------------------------------------
+
+    def index_documents(self, documents: Iterable[SearchDocument]) -> int:
+        written = 0
+        with transaction.atomic():
+            for document in documents:
+                self._write(document)
+                written += 1
+            if written:
+                self._bump(INDEX_STATE)
+        return written
+
+    def _write(self, document: SearchDocument) -> None:
+        entry, _ = SearchEntry.objects.update_or_create(
+            page_id=document.page_id,
+            defaults={
+                "title": document.title[:255],
+                "folded_title": fold(document.title)[:255],
+                "document": {**asdict(document), "terms": section_terms(document)},
+            },
+        )
+        entry.facets.all().delete()
+        SearchFacet.objects.bulk_create(
+            SearchFacet(entry=entry, facet=facet, value=value)
+            for facet, value in facet_values(document)
+        )
+        self.fulltext.write(document.page_id, fulltext_columns(document))
+
+    def delete_documents(self, page_ids: Iterable[int]) -> None:
+        ids = list(page_ids)
+        if not ids:
+            return
+        with transaction.atomic():
+            self.fulltext.delete(ids)
+            SearchEntry.objects.filter(page_id__in=ids).delete()
+            self._bump(INDEX_STATE)
+
+    def rebuild(self, documents: Iterable[SearchDocument], synonyms: list[SynonymGroup]) -> int:
+        with transaction.atomic():
+            self.fulltext.clear()
+            SearchEntry.objects.all().delete()
+            self.set_synonyms(synonyms)
+            return self.index_documents(documents)
+
+    def set_synonyms(self, synonyms: list[SynonymGroup]) -> None:
+        state, _ = EngineState.objects.get_or_create(name=SYNONYM_STATE)
+        state.payload = [list(group.words) for group in synonyms]
+        state.version = F("version") + 1
+        state.save()
+
+    def indexed_ids(self) -> set[int]:
+        return set(SearchEntry.objects.values_list("page_id", flat=True))
+
+    def _bump(self, name: str) -> None:
+        updated = EngineState.objects.filter(name=name).update(version=F("version") + 1)
+        if not updated:
+            EngineState.objects.create(name=name, version=1)
+
+    # Reading -----------------------------------------------------------------------------
+
+    def state_versions(self) -> dict[str, int]:
+        return dict(
+            EngineState.objects.filter(name__in=(INDEX_STATE, SYNONYM_STATE)).values_list(
+                "name", "version"
+            )
+        )
+
+    def vocabulary(self, version: int) -> frozenset[str]:
+        if self._vocabulary is None or self._vocabulary[0] != version:
+            self._vocabulary = (version, frozenset(self.fulltext.vocabulary()))
+        return self._vocabulary[1]
+
+    def synonyms(self, version: int) -> list[SynonymGroup]:
+        if self._synonyms is None or self._synonyms[0] != version:
+            state = EngineState.objects.filter(name=SYNONYM_STATE).first()
+            groups = [SynonymGroup(tuple(words)) for words in (state.payload if state else [])]
+            self._synonyms = (version, groups)
+        return self._synonyms[1]
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        versions = self.state_versions()
+        plan = MatchPlan.build(
+            query.text,
+            vocabulary=self.vocabulary(versions.get(INDEX_STATE, 0)),
+            synonyms=self.synonyms(versions.get(SYNONYM_STATE, 0)),
+        )
+        filters = query.facet_filters()
+        if plan.is_empty:
+            if query.text.strip():
+                return SearchResults(query, self.name, 0, [], empty_facets())
+            return self._browse(query, filters)
+        section = "difficulties" if query.section == "difficulties" else None
+        ranked, total = self.fulltext.ranked(plan, section, filters, query.page_size, query.offset)
+        entries = SearchEntry.objects.in_bulk([page_id for page_id, _score in ranked])
+        hits = [
+            describe_hit(
+                document_from_json(entries[page_id].document),
+                score,
+                plan,
+                entries[page_id].document.get("terms"),
+            )
+            for page_id, score in ranked
+            if page_id in entries
+        ]
+        facets = {
+            name: self.fulltext.facet_counts(plan, section, name, filters) for name in FACET_NAMES
+        }
+        return SearchResults(query, self.name, total, hits, facets)
+
+    def _browse(self, query: SearchQuery, filters: dict[str, list[str]]) -> SearchResults:
+        """No words: every practice matching the filters, by title."""
+        entries = SearchEntry.objects.all()
+        for name, values in filters.items():
+            if values:
+                entries = entries.filter(
+                    page_id__in=SearchFacet.objects.filter(facet=name, value__in=values).values(
+                        "entry_id"
+                    )
+                )
+        total = entries.count()
+        page = entries.order_by("folded_title")[query.offset : query.offset + query.page_size]
+        hits = [
+            SearchHit(
+                page_id=entry.page_id,
+                slug=entry.document["slug"],
+                title=entry.title,
+                url=entry.document["url"],
+                summary=entry.document["summary"],
+                score=0.0,
+            )
+            for entry in page
+        ]
+        facets = {
+            name: self.fulltext.facet_counts(None, None, name, filters) for name in FACET_NAMES
+        }
+        return SearchResults(query, self.name, total, hits, facets)
+
+
+def facet_values(document: SearchDocument) -> list[tuple[str, str]]:
+    values = [("themes", slug) for slug in document.themes]
+    values += [("audience", slug) for slug in document.audience]
+    values += [("levels", slug) for slug in document.levels]
+    if document.stage:
+        values.append(("stage", document.stage))
+    return values
+
+
+def empty_facets() -> dict[str, dict[str, int]]:
+    return {name: {} for name in FACET_NAMES}

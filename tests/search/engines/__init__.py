@@ -1,0 +1,1 @@
+"""Tests of the search engines, one module per engine family."""
