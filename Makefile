@@ -35,8 +35,16 @@ format: $(VENV)/.installed
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# The engine tests talk to a real OpenSearch node: started here when Java and Maven are
+# present (scripts/search-node), stopped afterwards; without them those tests are skipped.
 test: lint
-	$(BIN)/python -m pytest
+	@url=""; \
+	if command -v java >/dev/null && command -v mvn >/dev/null; then \
+	  url=$$(scripts/search-node start | tail -n 1) || url=""; \
+	fi; \
+	SEARCH_URL="$$url" $(BIN)/python -m pytest; status=$$?; \
+	if [ -n "$$url" ]; then scripts/search-node stop >/dev/null; fi; \
+	exit $$status
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/render.py

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from django.utils.html import escape
 
-from search.analysis import analyse, max_edits, similar_terms, tokens
+from search.analysis import analyse, fold, iter_tokens, max_edits, similar_terms
 from search.base import (
     OTHER_SECTIONS,
     SECTION_LABELS,
@@ -70,23 +70,50 @@ class MatchPlan:
         return frozenset(term for clause in self.clauses for phrase in clause for term in phrase)
 
 
+def scan_start(text: str, terms: frozenset[str]) -> int:
+    """Where to start looking for the first match: a stem is usually the start of its folded
+    word, so the earliest stem found in the folded text is a safe place to begin (a word
+    boundary before it). Analysing a long section from its start costs far more."""
+    folded = fold(text)
+    found = [position for term in terms if (position := folded.find(term)) >= 0]
+    if not found or len(folded) != len(text):
+        return 0
+    boundary = text.rfind(" ", 0, min(found))
+    return boundary + 1 if boundary > 0 else 0
+
+
 def snippet(text: str, terms: frozenset[str]) -> str | None:
-    """Escaped text around the first match, matched words in <mark>; None if nothing matched."""
-    matched = [token for token in tokens(text) if token.term in terms]
-    if not matched:
+    """Escaped text around the first match, matched words in <mark>; None if nothing matched.
+
+    Words are analysed one at a time and only up to the end of the snippet's window.
+    """
+    offset = scan_start(text, terms)
+    stream = (
+        token._replace(start=token.start + offset, end=token.end + offset)
+        for token in iter_tokens(text[offset:])
+    )
+    first = next((token for token in stream if token.term in terms), None)
+    if first is None and offset:
+        stream = iter_tokens(text)
+        first = next((token for token in stream if token.term in terms), None)
+    if first is None:
         return None
-    start = max(0, matched[0].start - 50)
+    start = max(0, first.start - 50)
     if start:
         space = text.find(" ", start)
-        start = space + 1 if 0 <= space < matched[0].start else start
+        start = space + 1 if 0 <= space < first.start else start
     end = min(len(text), start + SNIPPET_WIDTH)
     if end < len(text):
-        space = text.rfind(" ", matched[0].end, end)
+        space = text.rfind(" ", first.end, end)
         end = space if space > 0 else end
+    matched = [first]
+    for token in stream:
+        if token.end > end:
+            break
+        if token.term in terms:
+            matched.append(token)
     pieces, cursor = [], start
     for token in matched:
-        if token.start < start or token.end > end:
-            continue
         pieces.append(escape(text[cursor : token.start]))
         pieces.append(f"<mark>{escape(text[token.start : token.end])}</mark>")
         cursor = token.end
@@ -94,16 +121,27 @@ def snippet(text: str, terms: frozenset[str]) -> str | None:
     return ("…" if start else "") + "".join(pieces) + ("…" if end < len(text) else "")
 
 
-def section_terms(document: SearchDocument) -> dict:
-    """Analysed terms of each section, computed once at indexing time and stored."""
+def analyse_document(document: SearchDocument) -> dict:
+    """Every section's analysed terms, in order (repeats kept, for term frequency)."""
     return {
-        "title": sorted(set(analyse(document.title))),
-        "summary": sorted(set(analyse(document.summary))),
-        **{key: sorted(set(analyse(text))) for key, text in document.sections.items()},
+        "title": analyse(document.title),
+        "summary": analyse(document.summary),
+        **{key: analyse(text) for key, text in document.sections.items()},
         "difficulties": [
-            [sorted(set(analyse(item.question))), sorted(set(analyse(item.answer)))]
-            for item in document.difficulties
+            [analyse(item.question), analyse(item.answer)] for item in document.difficulties
         ],
+    }
+
+
+def section_terms(analysed: dict) -> dict:
+    """The distinct terms of each section, stored at indexing time to pick highlights fast."""
+    return {
+        key: (
+            [[sorted(set(question)), sorted(set(answer))] for question, answer in value]
+            if key == "difficulties"
+            else sorted(set(value))
+        )
+        for key, value in analysed.items()
     }
 
 
@@ -128,7 +166,7 @@ def describe_hit(
     term with the query are tokenised again for their snippet.
     """
     terms = plan.terms
-    known = known or section_terms(document)
+    known = known or section_terms(analyse_document(document))
     highlights: list[Highlight] = []
 
     def add(key: str, text: str, candidate: bool) -> None:

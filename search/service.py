@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 from search.base import EngineUnavailable, SearchEngine, SearchQuery, SearchResults
 from search.documents import all_documents, practice_document, public_ids, public_practices
@@ -165,3 +167,11 @@ def status() -> list[dict]:
         row["missed_updates"] = MissedUpdate.objects.filter(engine=engine.name).count()
         rows.append(row)
     return rows
+
+
+@receiver(setting_changed)
+def forget_engines(setting: str, **kwargs) -> None:
+    """Tests and management commands may switch engines at run time."""
+    if setting.startswith("SEARCH_") or setting == "DATABASES":
+        database_engine.cache_clear()
+        remote_engine.cache_clear()

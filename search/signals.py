@@ -18,16 +18,19 @@ def later(function, *args) -> None:
     """Run after commit, once per transaction for the same call (a glossary import saves
     fifty terms: the synonyms are refreshed once)."""
     key = (function.__name__, args)
-    connection = transaction.get_connection()
+    pending = transaction.get_connection().run_on_commit
     if any(
-        getattr(callback, "search_key", None) == key for _, callback, _ in connection.run_on_commit
+        getattr(callback, "search_key", None) == key and not callback.ran
+        for _, callback, _ in pending
     ):
         return
 
     def callback() -> None:
+        callback.ran = True
         function(*args)
 
     callback.search_key = key
+    callback.ran = False
     transaction.on_commit(callback)
 
 

@@ -6,13 +6,14 @@ from the glossary and are expanded at query time; typos are matched against the 
 vocabulary. It is the embedded default and the fallback of every other engine.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
+from itertools import islice
 
 from django.db import connection, transaction
 from django.db.models import F
 
-from search.analysis import analyse, fold
+from search.analysis import fold
 from search.base import (
     FACET_NAMES,
     DifficultyText,
@@ -24,11 +25,12 @@ from search.base import (
     SynonymGroup,
 )
 from search.engines.database_fulltext import fulltext_for
-from search.highlighting import MatchPlan, describe_hit, section_terms
+from search.highlighting import MatchPlan, analyse_document, describe_hit, section_terms
 from search.models import EngineState, SearchEntry, SearchFacet
 
 INDEX_STATE = "database-index"
 SYNONYM_STATE = "synonyms"
+BATCH_SIZE = 500
 
 
 def document_from_json(data: dict) -> SearchDocument:
@@ -37,16 +39,27 @@ def document_from_json(data: dict) -> SearchDocument:
     return SearchDocument(**{**fields, "difficulties": difficulties})
 
 
-def fulltext_columns(document: SearchDocument) -> dict[str, str]:
+def batched(items: Iterable, size: int) -> Iterator[tuple]:
+    iterator = iter(items)
+    while batch := tuple(islice(iterator, size)):
+        yield batch
+
+
+def fulltext_columns(analysed: dict) -> dict[str, str]:
     """The five weighted columns, as space-separated analysed terms."""
-    other = " ".join(text for key, text in document.sections.items() if key != "memo" and text)
-    difficulties = " ".join(f"{item.question} {item.answer}" for item in document.difficulties)
+    other = [
+        term
+        for key, terms in analysed.items()
+        if key not in ("title", "summary", "memo", "difficulties")
+        for term in terms
+    ]
+    difficulties = [term for pair in analysed["difficulties"] for terms in pair for term in terms]
     return {
-        "title": " ".join(analyse(document.title)),
-        "summary": " ".join(analyse(document.summary)),
-        "difficulties": " ".join(analyse(difficulties)),
-        "memo": " ".join(analyse(document.sections.get("memo", ""))),
-        "body": " ".join(analyse(other)),
+        "title": " ".join(analysed["title"]),
+        "summary": " ".join(analysed["summary"]),
+        "difficulties": " ".join(difficulties),
+        "memo": " ".join(analysed.get("memo", [])),
+        "body": " ".join(other),
     }
 
 
@@ -63,28 +76,37 @@ class DatabaseEngine(SearchEngine):
     def index_documents(self, documents: Iterable[SearchDocument]) -> int:
         written = 0
         with transaction.atomic():
-            for document in documents:
-                self._write(document)
-                written += 1
+            for batch in batched(documents, BATCH_SIZE):
+                self._write_batch(batch)
+                written += len(batch)
             if written:
                 self._bump(INDEX_STATE)
         return written
 
-    def _write(self, document: SearchDocument) -> None:
-        entry, _ = SearchEntry.objects.update_or_create(
-            page_id=document.page_id,
-            defaults={
-                "title": document.title[:255],
-                "folded_title": fold(document.title)[:255],
-                "document": {**asdict(document), "terms": section_terms(document)},
-            },
-        )
-        entry.facets.all().delete()
-        SearchFacet.objects.bulk_create(
-            SearchFacet(entry=entry, facet=facet, value=value)
-            for facet, value in facet_values(document)
-        )
-        self.fulltext.write(document.page_id, fulltext_columns(document))
+    def _write_batch(self, documents: tuple[SearchDocument, ...]) -> None:
+        """Replace these documents: entries, facet rows and full-text rows, in bulk."""
+        ids = [document.page_id for document in documents]
+        self.fulltext.delete(ids)
+        SearchEntry.objects.filter(page_id__in=ids).delete()
+        entries, facets, rows = [], [], []
+        for document in documents:
+            analysed = analyse_document(document)
+            entries.append(
+                SearchEntry(
+                    page_id=document.page_id,
+                    title=document.title[:255],
+                    folded_title=fold(document.title)[:255],
+                    document={**asdict(document), "terms": section_terms(analysed)},
+                )
+            )
+            facets += [
+                SearchFacet(entry_id=document.page_id, facet=facet, value=value)
+                for facet, value in facet_values(document)
+            ]
+            rows.append((document.page_id, fulltext_columns(analysed)))
+        SearchEntry.objects.bulk_create(entries)
+        SearchFacet.objects.bulk_create(facets)
+        self.fulltext.write_many(rows)
 
     def delete_documents(self, page_ids: Iterable[int]) -> None:
         ids = list(page_ids)
@@ -162,9 +184,7 @@ class DatabaseEngine(SearchEngine):
             for page_id, score in ranked
             if page_id in entries
         ]
-        facets = {
-            name: self.fulltext.facet_counts(plan, section, name, filters) for name in FACET_NAMES
-        }
+        facets = self.fulltext.facets(plan, section, filters)
         return SearchResults(query, self.name, total, hits, facets)
 
     def _browse(self, query: SearchQuery, filters: dict[str, list[str]]) -> SearchResults:
@@ -190,10 +210,9 @@ class DatabaseEngine(SearchEngine):
             )
             for entry in page
         ]
-        facets = {
-            name: self.fulltext.facet_counts(None, None, name, filters) for name in FACET_NAMES
-        }
-        return SearchResults(query, self.name, total, hits, facets)
+        return SearchResults(
+            query, self.name, total, hits, self.fulltext.facets(None, None, filters)
+        )
 
 
 def facet_values(document: SearchDocument) -> list[tuple[str, str]]:

@@ -33,16 +33,46 @@ def facet_filter_sql(column: str, filters: dict[str, list[str]], skip: str | Non
     return sql, params
 
 
-class SqliteFullText:
+class FacetCounting:
+    """Facet counts over the matches: one query for the facets nobody filtered on, and one
+    per filtered facet, leaving its own filter out (disjunctive facets)."""
+
+    def facets(self, plan, section, filters: dict[str, list[str]]) -> dict[str, dict[str, int]]:
+        counts: dict[str, dict[str, int]] = {name: {} for name in filters}
+        unfiltered = [name for name, values in filters.items() if not values]
+        if unfiltered:
+            counts.update(self.count_facets(plan, section, unfiltered, filters, skip=None))
+        for name, values in filters.items():
+            if values:
+                counts.update(self.count_facets(plan, section, [name], filters, skip=name))
+        return counts
+
+    def count_facets(self, plan, section, names, filters, skip) -> dict[str, dict[str, int]]:
+        matched, params = self.matching_sql(plan, section)
+        where, filter_params = facet_filter_sql("entry_id", filters, skip=skip)
+        placeholders = ", ".join(["%s"] * len(names))
+        counts: dict[str, dict[str, int]] = {name: {} for name in names}
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT facet, value, count(*) FROM {FACET_TABLE}"
+                f" WHERE facet IN ({placeholders}){matched}{where} GROUP BY facet, value",
+                [*names, *params, *filter_params],
+            )
+            for facet, value, count in cursor.fetchall():
+                counts[facet][value] = count
+        return counts
+
+
+class SqliteFullText(FacetCounting):
     """FTS5 over pre-analysed terms; bm25 with per-column weights."""
 
-    def write(self, page_id: int, columns: dict[str, str]) -> None:
+    def write_many(self, rows: list[tuple[int, dict[str, str]]]) -> None:
+        """Insert rows (callers delete the old ones first)."""
         with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM search_fulltext WHERE rowid = %s", [page_id])
-            cursor.execute(
+            cursor.executemany(
                 "INSERT INTO search_fulltext (rowid, title, summary, difficulties, memo, body)"
                 " VALUES (%s, %s, %s, %s, %s, %s)",
-                [page_id, *(columns[name] for name in COLUMNS)],
+                [[page_id, *(columns[name] for name in COLUMNS)] for page_id, columns in rows],
             )
 
     def delete(self, page_ids: list[int]) -> None:
@@ -76,47 +106,47 @@ class SqliteFullText:
         weights = ", ".join(str(weight) for weight in WEIGHTS)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid, bm25(search_fulltext, {weights}) AS rank FROM search_fulltext"
-                f" WHERE search_fulltext MATCH %s{where} ORDER BY rank, rowid LIMIT %s OFFSET %s",
+                # bm25() cannot sit beside a window function: rank in a subquery.
+                "SELECT id, rank, count(*) OVER () FROM"
+                f" (SELECT rowid AS id, bm25(search_fulltext, {weights}) AS rank"
+                f" FROM search_fulltext WHERE search_fulltext MATCH %s{where})"
+                " ORDER BY rank, id LIMIT %s OFFSET %s",
                 [match, *params, limit, offset],
             )
-            ranked = [(row[0], -row[1]) for row in cursor.fetchall()]
+            rows = cursor.fetchall()
+        if not rows and offset:
+            return [], self.count(match, where, params)
+        return [(row[0], -row[1]) for row in rows], (rows[0][2] if rows else 0)
+
+    @staticmethod
+    def count(match: str, where: str, params: list) -> int:
+        with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT count(*) FROM search_fulltext WHERE search_fulltext MATCH %s{where}",
                 [match, *params],
             )
-            total = cursor.fetchone()[0]
-        return ranked, total
+            return cursor.fetchone()[0]
 
-    def facet_counts(self, plan, section, name: str, filters) -> dict[str, int]:
-        where, params = facet_filter_sql("entry_id", filters, skip=name)
-        matched = ""
-        if plan is not None:
-            matched = (
-                " AND entry_id IN"
-                " (SELECT rowid FROM search_fulltext WHERE search_fulltext MATCH %s)"
-            )
-            params = [self.expression(plan, section), *params]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT value, count(*) FROM {FACET_TABLE} WHERE facet = %s{matched}{where}"
-                " GROUP BY value",
-                [name, *params],
-            )
-            return dict(cursor.fetchall())
+    def matching_sql(self, plan, section) -> tuple[str, list]:
+        if plan is None:
+            return "", []
+        return (
+            " AND entry_id IN (SELECT rowid FROM search_fulltext WHERE search_fulltext MATCH %s)",
+            [self.expression(plan, section)],
+        )
 
 
-class PostgresFullText:
+class PostgresFullText(FacetCounting):
     """tsvector columns of pre-analysed terms ('simple' configuration: no second analysis)."""
 
-    def write(self, page_id: int, columns: dict[str, str]) -> None:
+    def write_many(self, rows: list[tuple[int, dict[str, str]]]) -> None:
+        """Insert rows (callers delete the old ones first)."""
         vectors = ", ".join("to_tsvector('simple', %s)" for _ in COLUMNS)
-        updates = ", ".join(f"{name} = EXCLUDED.{name}" for name in COLUMNS)
         with connection.cursor() as cursor:
-            cursor.execute(
+            cursor.executemany(
                 f"INSERT INTO search_fulltext (page_id, {', '.join(COLUMNS)})"
-                f" VALUES (%s, {vectors}) ON CONFLICT (page_id) DO UPDATE SET {updates}",
-                [page_id, *(columns[name] for name in COLUMNS)],
+                f" VALUES (%s, {vectors})",
+                [[page_id, *(columns[name] for name in COLUMNS)] for page_id, columns in rows],
             )
 
     def delete(self, page_ids: list[int]) -> None:
@@ -164,22 +194,14 @@ class PostgresFullText:
             total = cursor.fetchone()[0]
         return ranked, total
 
-    def facet_counts(self, plan, section, name: str, filters) -> dict[str, int]:
-        where, params = facet_filter_sql("entry_id", filters, skip=name)
-        matched = ""
-        if plan is not None:
-            matched = (
-                f" AND entry_id IN (SELECT page_id FROM search_fulltext"
-                f" WHERE {section or 'everything'} @@ to_tsquery('simple', %s))"
-            )
-            params = [self.expression(plan), *params]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT value, count(*) FROM {FACET_TABLE} WHERE facet = %s{matched}{where}"
-                " GROUP BY value",
-                [name, *params],
-            )
-            return dict(cursor.fetchall())
+    def matching_sql(self, plan, section) -> tuple[str, list]:
+        if plan is None:
+            return "", []
+        return (
+            f" AND entry_id IN (SELECT page_id FROM search_fulltext"
+            f" WHERE {section or 'everything'} @@ to_tsquery('simple', %s))",
+            [self.expression(plan)],
+        )
 
 
 def fulltext_for(vendor: str):

@@ -40,8 +40,10 @@ from search.engines.elasticsearch_analysis import (
 
 FLAVOURS = ("opensearch", "elasticsearch")
 
-# Sections searched in the practice itself; difficulties are nested and searched apart.
-PAGE_SECTIONS = ("title", "summary", "memo", *OTHER_SECTIONS)
+# The sections of the practice itself (SearchDocument.sections holds those after the summary);
+# difficulties are nested, and searched apart.
+BODY_SECTIONS = ("memo", *OTHER_SECTIONS)
+PAGE_SECTIONS = ("title", "summary", *BODY_SECTIONS)
 DIFFICULTY_FIELDS = ("difficulties.question", "difficulties.answer")
 SOURCE_FIELDS = ("page_id", "slug", "url", "title", "summary")
 
@@ -77,6 +79,8 @@ DIFFICULTY_INNER_HITS = "difficulty"
 FACET_SIZE = 50
 BULK_CHUNK_SIZE = 200
 SCAN_PAGE_SIZE = 1000
+INDEX_NOT_FOUND = "index_not_found_exception"
+INDEX_CLOSED = "index_closed_exception"
 
 
 def practice_mapping(synonyms: list[SynonymGroup]) -> Mapping:
@@ -103,7 +107,7 @@ def practice_mapping(synonyms: list[SynonymGroup]) -> Mapping:
         "title",
         french_text(fields={"sort": Keyword(normalizer=sort_normalizer())}, **in_everything),
     )
-    for section in PAGE_SECTIONS[1:]:
+    for section in ("summary", *BODY_SECTIONS):
         mapping.field(section, french_text(**in_everything))
     mapping.field(
         "difficulties",
@@ -146,7 +150,7 @@ def document_source(document: SearchDocument) -> dict:
             for d in document.difficulties
         ],
     }
-    for section in PAGE_SECTIONS[2:]:
+    for section in BODY_SECTIONS:
         source[section] = document.sections.get(section, "")
     return source
 
@@ -195,7 +199,7 @@ def _difficulties_query(text: str) -> Q:
         "nested",
         path="difficulties",
         score_mode="max",
-        # The question and the answer are weighted 1; the difficulty as a whole is weighted.
+        # Question and answer count alike; the boost gives difficulties their section weight.
         boost=SECTION_WEIGHTS["difficulties"],
         query=Q(
             "bool",
@@ -205,7 +209,6 @@ def _difficulties_query(text: str) -> Q:
         inner_hits={
             "name": DIFFICULTY_INNER_HITS,
             "size": 1,
-            "_source": True,
             "highlight": {**HIGHLIGHT_OPTIONS, "fields": _highlighted(DIFFICULTY_FIELDS)},
         },
     )
@@ -239,6 +242,7 @@ def _facet_filter(facet: str, values: list[str]) -> Q:
 def build_search(query: SearchQuery) -> Search:
     """The whole request: matches, facet filters and disjunctive facet counts, page, highlights.
 
+    An empty text lists every practice by title (whatever the section), within the filters.
     Facet filters go in post_filter, so that aggregations see every match; each facet's counts
     then apply the other facets' filters only.
     """
@@ -275,8 +279,8 @@ def best_fragment(highlight: dict, field: str) -> str | None:
     Each analysis marks what its own query found: "cafés" for "café" among stems, "enseignants"
     for the typo "enseigants" among whole words.
     """
-    fragments = [highlight.get(field, [None])[0], highlight.get(f"{field}.{UNSTEMMED}", [None])[0]]
-    fragments = [fragment for fragment in fragments if fragment]
+    found = [highlight.get(name) for name in (field, f"{field}.{UNSTEMMED}")]
+    fragments = [fragments[0] for fragments in found if fragments]
     if not fragments:
         return None
     return max(fragments, key=lambda fragment: fragment.count("<mark>"))
@@ -343,8 +347,7 @@ class _Driver:
     scan: Callable[..., Iterator[dict]]
     bulk_error: type[Exception]
     no_answer: tuple[type[Exception], ...]  # refused connection, timeout: no HTTP answer
-    error_answer: type[Exception]  # an HTTP error status (with .status_code)
-    not_found: type[Exception]
+    error_answer: type[Exception]  # an HTTP error status (with .status_code and .error)
 
 
 def _opensearch_driver(url: str, timeout: float) -> _Driver:
@@ -358,13 +361,12 @@ def _opensearch_driver(url: str, timeout: float) -> _Driver:
         bulk_error=helpers.BulkIndexError,
         no_answer=(exceptions.ConnectionError,),
         error_answer=exceptions.TransportError,
-        not_found=exceptions.NotFoundError,
     )
 
 
 def _elasticsearch_driver(url: str, timeout: float) -> _Driver:
     from elastic_transport import TransportError
-    from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
+    from elasticsearch import ApiError, Elasticsearch, helpers
 
     client = Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
     return _Driver(
@@ -374,12 +376,16 @@ def _elasticsearch_driver(url: str, timeout: float) -> _Driver:
         bulk_error=helpers.BulkIndexError,
         no_answer=(TransportError,),
         error_answer=ApiError,
-        not_found=NotFoundError,
     )
 
 
 def _is_unavailable_status(status: object) -> bool:
     return isinstance(status, int) and (status >= 500 or status == 429)
+
+
+def _error_type(error: Exception) -> str | None:
+    """The server's name for the error ("index_not_found_exception"…), with either client."""
+    return getattr(error, "error", None)
 
 
 class ElasticsearchEngine(SearchEngine):
@@ -409,7 +415,8 @@ class ElasticsearchEngine(SearchEngine):
 
     @contextmanager
     def _answering(self, action: str) -> Iterator[None]:
-        """Turn "the node is not there" into EngineUnavailable; let other errors through."""
+        """Raise EngineUnavailable when the node cannot serve now: no answer in time, an error
+        5xx or 429, a closed index. Other errors (a request it refuses) are bugs: let them be."""
         try:
             yield
         except self._driver.no_answer as error:
@@ -418,16 +425,22 @@ class ElasticsearchEngine(SearchEngine):
             ) from error
         except self._driver.error_answer as error:
             status = getattr(error, "status_code", None)
-            if _is_unavailable_status(status):
+            # The index is closed for a moment while set_synonyms updates it.
+            if _is_unavailable_status(status) or _error_type(error) == INDEX_CLOSED:
                 raise EngineUnavailable(
-                    f"{self.name} at {self.url} failed ({action}): HTTP {status}"
+                    f"{self.name} at {self.url} failed ({action}): HTTP {status} "
+                    f"{_error_type(error)}"
                 ) from error
             raise
         except self._driver.bulk_error as error:
-            statuses = [next(iter(item.values())).get("status") for item in error.errors]
-            if any(_is_unavailable_status(status) for status in statuses):
+            failures = [next(iter(item.values())) for item in error.errors]
+            reasons = [(f.get("status"), f.get("error", {}).get("type")) for f in failures]
+            if any(
+                _is_unavailable_status(status) or error_type == INDEX_CLOSED
+                for status, error_type in reasons
+            ):
                 raise EngineUnavailable(
-                    f"{self.name} at {self.url} refused documents ({action}): {statuses[:5]}"
+                    f"{self.name} at {self.url} refused documents ({action}): {reasons[:3]}"
                 ) from error
             raise
 
@@ -448,7 +461,8 @@ class ElasticsearchEngine(SearchEngine):
         with self._answering("create index"):
             self._client.indices.create(index=self.index_name, body=body)
 
-    def _drop_index(self) -> None:
+    def drop_index(self) -> None:
+        """Delete the whole index, if there is one (rebuild, test teardown)."""
         with self._answering("delete index"):
             if self._client.indices.exists(index=self.index_name):
                 self._client.indices.delete(index=self.index_name)
@@ -457,7 +471,9 @@ class ElasticsearchEngine(SearchEngine):
         with self._answering("refresh"):
             self._client.indices.refresh(index=self.index_name)
 
-    def _bulk(self, actions: Iterable[dict], action: str, ignore_status=()) -> int:
+    def _bulk(
+        self, actions: Iterable[dict], action: str, ignore_status: tuple[int, ...] = ()
+    ) -> int:
         with self._answering(action):
             written, _errors = self._driver.bulk(
                 self._client, actions, chunk_size=BULK_CHUNK_SIZE, ignore_status=ignore_status
@@ -494,15 +510,20 @@ class ElasticsearchEngine(SearchEngine):
         self._refresh()
 
     def rebuild(self, documents: Iterable[SearchDocument], synonyms: list[SynonymGroup]) -> int:
+        """Drop, create, fill. Until it is filled, searches elsewhere find nothing or fall back."""
         self._synonyms = list(synonyms)
-        self._drop_index()
+        self.drop_index()
         self._create_index()
         written = self._bulk(self._index_actions(documents), "rebuild")
         self._refresh()
         return written
 
     def set_synonyms(self, synonyms: list[SynonymGroup]) -> None:
-        """Analysis settings only change on a closed index: close, update, reopen, wait."""
+        """Analysis settings only change on a closed index: close, update, reopen, wait.
+
+        Searches in other processes meanwhile get EngineUnavailable (a closed index) and fall
+        back. Without an index yet, create it (empty) with these synonyms.
+        """
         self._synonyms = list(synonyms)
         if not self._index_exists():
             self._create_index()
@@ -525,7 +546,9 @@ class ElasticsearchEngine(SearchEngine):
         try:
             with self._answering("search"):
                 response = self._client.search(index=self.index_name, body=body)
-        except self._driver.not_found as error:
+        except self._driver.error_answer as error:
+            if _error_type(error) != INDEX_NOT_FOUND:
+                raise
             raise EngineUnavailable(
                 f"{self.name} at {self.url} has no index {self.index_name!r}"
             ) from error
@@ -551,5 +574,7 @@ class ElasticsearchEngine(SearchEngine):
                         scroll="1m",
                     )
                 }
-        except self._driver.not_found:
+        except self._driver.error_answer as error:
+            if _error_type(error) != INDEX_NOT_FOUND:
+                raise
             return set()

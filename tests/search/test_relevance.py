@@ -5,7 +5,6 @@ difficulty, an acronym or jargon, no accents or a typo, a short theme, and an an
 sits inside the difficulties or the memo. MRR@10 must reach 0.8 on every engine.
 """
 
-
 from search.base import SearchQuery
 from tests.search.corpus import demo_documents, demo_synonyms
 

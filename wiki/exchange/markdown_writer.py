@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from .rich_text import (
+    MARKDOWN,
     canonical_inline_html,
     inline_children,
     inline_html,
@@ -32,7 +33,7 @@ _EMPHASIS = {"b": "b", "strong": "b", "i": "i", "em": "i"}
 
 _ALWAYS_ESCAPED = re.compile(r"([\\`*_\[\]<])")
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_LIST_NUMBER = re.compile(r"(\d{1,9})([.)])(?=\s|$)")
+_LIST_NUMBER = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 _LINE_START_MARKUP = "#>+-=~|"  # headings, quotes, lists, setext underlines, fences
 
 
@@ -114,17 +115,19 @@ def join_blocks(blocks: Iterable[MarkdownBlock]) -> str:
 
 def escape_text(text: str) -> str:
     """Plain text escaped so that Markdown reads it back as the same text, spaces collapsed."""
-    escaped = _ALWAYS_ESCAPED.sub(r"\\\1", collapse_spaces(text).strip())
-    return _ENTITY_LIKE.sub(r"\\&", escaped)
+    return _escaped(collapse_spaces(text).strip())
+
+
+def _escaped(text: str) -> str:
+    """Text with what Markdown would read as markup anywhere in a line escaped."""
+    return _ENTITY_LIKE.sub(r"\\&", _ALWAYS_ESCAPED.sub(r"\\\1", text))
 
 
 def escape_line_start(markdown: str) -> str:
     """Escape what would start a heading, quote, list or break at the start of a line."""
     if markdown[:1] and markdown[0] in _LINE_START_MARKUP:
         return "\\" + markdown
-    return (
-        _LIST_NUMBER.sub(r"\1\\\2", markdown, count=1) if _LIST_NUMBER.match(markdown) else markdown
-    )
+    return _LIST_NUMBER.sub(r"\1\\\2", markdown)
 
 
 def heading_text(text: str) -> str:
@@ -227,7 +230,7 @@ def _text_of(node: Element | str) -> str:
 # Inline content goes through a flat list of tokens, which makes it easy to move spaces out
 # of emphasis (`** a**` is not bold in Markdown) and to know what starts a line.
 # A token is ("text", str), ("open", kind, href), ("close", kind, href) or ("break",).
-Token = tuple
+Token = tuple[str, ...]
 
 
 def inline_markdown(nodes: list[Element | str], *, in_heading: bool = False) -> str:
@@ -280,7 +283,8 @@ def _flattened(nodes: Iterable[Element | str], *, inside: set[str]) -> list[Toke
         elif node.tag == "br":
             tokens.append(("break",))
         elif (kind := _inline_kind(node)) and kind not in inside:
-            href = node.attrs.get("href", "")
+            # The address as Markdown will read it back: "é" as "%C3%A9", a space as "%20".
+            href = MARKDOWN.normalizeLink(node.attrs["href"]) if kind == "a" else ""
             tokens.append(("open", kind, href))
             tokens.extend(_flattened(node.children, inside=inside | {kind}))
             tokens.append(("close", kind, href))
@@ -368,8 +372,7 @@ def _written(tokens: list[Token], *, in_heading: bool) -> str:
     for index, token in enumerate(tokens):
         following = tokens[index + 1] if index + 1 < len(tokens) else ("end",)
         if token[0] == "text":
-            text = _ALWAYS_ESCAPED.sub(r"\\\1", token[1])
-            text = _ENTITY_LIKE.sub(r"\\&", text)
+            text = _escaped(token[1])
             if at_line_start:
                 text = escape_line_start(text)
             if following[:2] == ("open", "a") and text.endswith("!"):

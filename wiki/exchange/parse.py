@@ -32,10 +32,13 @@ def read_practice_file(
 
 def _too_large(size: int) -> PracticeFormatError:
     return PracticeFormatError(
-        f"Fichier trop gros : {size:_} octets, la limite est de {MAX_FILE_BYTES:_} octets.".replace(
-            "_", " "
-        )
+        f"Fichier trop gros : {_french_number(size)} octets, "
+        f"la limite est de {_french_number(MAX_FILE_BYTES)} octets."
     )
+
+
+def _french_number(number: int) -> str:
+    return f"{number:,}".replace(",", " ")
 
 
 def _decoded(content: bytes) -> str:

@@ -61,9 +61,7 @@ def read_body(body: str, *, first_line: int, last_line: int) -> dict[str, Any]:
     give "" or []. A missing required section is reported at `last_line`.
     """
     lines = _Lines(first_line)
-    root = parse_markdown(body)
-    _refuse_level_one_headings(root, lines)
-    sections = _split_sections(root, lines)
+    sections = _split_sections(parse_markdown(body), lines)
     values: dict[str, Any] = {}
     for section in sections.values():
         values[section.spec.key] = _READERS[section.spec.kind](section, lines)
@@ -81,8 +79,8 @@ def read_body(body: str, *, first_line: int, last_line: int) -> dict[str, Any]:
     return values
 
 
-def _refuse_level_one_headings(root: SyntaxTreeNode, lines: _Lines) -> None:
-    for node in root.walk():
+def _refuse_level_one_headings(block: SyntaxTreeNode, lines: _Lines) -> None:
+    for node in block.walk():
         if node.type == "heading" and node.tag == "h1":
             raise PracticeFormatError(
                 "Titre de niveau un (« # … ») refusé : le titre de la fiche va dans l'en-tête "
@@ -95,6 +93,7 @@ def _split_sections(root: SyntaxTreeNode, lines: _Lines) -> dict[str, _Section]:
     sections: dict[str, _Section] = {}
     current: _Section | None = None
     for block in root.children:
+        _refuse_level_one_headings(block, lines)
         if block.type == "heading" and block.tag == "h2":
             current = _start_section(block, sections, lines)
         elif current is None:
@@ -132,7 +131,9 @@ def _read_rich(section: _Section, lines: _Lines) -> str:
     return blocks_html(section.blocks)
 
 
-def _only_list(section: _Section, list_type: str, lines: _Lines, expected: str) -> list:
+def _only_list(
+    section: _Section, list_type: str, lines: _Lines, expected: str
+) -> list[SyntaxTreeNode]:
     """The items of the one list a section must consist of ([] for an empty section)."""
     for index, block in enumerate(section.blocks):
         if index > 0 or block.type != list_type:
@@ -151,9 +152,8 @@ def _read_steps(section: _Section, lines: _Lines) -> list[Step]:
 
 def _read_step(item: SyntaxTreeNode, lines: _Lines) -> Step:
     blocks = item.children
-    inline = inline_children(blocks[0]) if blocks and blocks[0].type == "paragraph" else []
-    while inline and inline[0].type == "text" and not inline[0].content.strip():
-        inline = inline[1:]
+    paragraph = blocks[0] if blocks and blocks[0].type == "paragraph" else None
+    inline = _without_leading_blanks(inline_children(paragraph)) if paragraph else []
     title = plain_text(inline[0].children) if inline and inline[0].type == "strong" else ""
     if not title:
         raise PracticeFormatError(
@@ -164,6 +164,13 @@ def _read_step(item: SyntaxTreeNode, lines: _Lines) -> Step:
     if rest and isinstance(rest[0], SyntaxTreeNode) and rest[0].type == "text":
         rest[0] = _STEP_SEPARATOR.sub("", rest[0].content, count=1)
     return Step(title=title, text=paragraph_html(rest) + blocks_html(blocks[1:]))
+
+
+def _without_leading_blanks(items: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
+    """Inline nodes without the empty text Markdown leaves before a leading `**`."""
+    while items and items[0].type == "text" and not items[0].content.strip():
+        items = items[1:]
+    return items
 
 
 def _read_difficulties(section: _Section, lines: _Lines) -> list[Difficulty]:
@@ -205,6 +212,7 @@ def _answer_html(blocks: list[SyntaxTreeNode]) -> str:
 
 def _without_answer_prefix(items: list[SyntaxTreeNode]) -> list[InlineItem]:
     """The paragraph without its leading "Réponse trouvée :", written plain or in bold."""
+    items = _without_leading_blanks(items)
     if not items:
         return []
     first = items[0]

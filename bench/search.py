@@ -1,0 +1,142 @@
+"""Search API latency (p50/p95) at 100, 1,000 and 10,000 generated practices on each engine,
+and the time of a full rebuild.
+
+Run: `.venv/bin/python bench/search.py [--sizes 100 1000 10000] [--engines database opensearch]`.
+Documents are generated from the demo content's own sentences (so the vocabulary is French and
+realistic), written through each engine's `rebuild`, then the JSON API is called in-process
+with a mix of the judged queries of tests/search/test_relevance.py. The OpenSearch engine
+uses $SEARCH_URL, or starts scripts/search-node (Java and Maven needed).
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+QUERIES = [
+    "les profs ne répondent jamais à nos mails",
+    "une maman en colère contre la maîtresse",
+    "CLAS",
+    "absenteisme college",
+    "nouveau salarié",
+    "aide aux devoirs",
+    "enseigants repondent pas",
+    "cahier de liaison",
+    "fête de quartier",
+    "conseil d'école",
+]
+
+
+def setup_django(database: Path) -> None:
+    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "passerelles.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def generated_documents(count: int, seed: int = 11):
+    """Practices assembled from the demo's sentences, each with its own title and facets."""
+    from tests.search.corpus import demo_documents
+
+    rng = random.Random(seed)
+    demos = demo_documents()
+    sentences = [
+        sentence.strip()
+        for document in demos
+        for text in [document.summary, *document.sections.values()]
+        for sentence in text.split(". ")
+        if len(sentence.split()) > 4
+    ]
+    for number in range(1, count + 1):
+        model = rng.choice(demos)
+        sections = {
+            key: ". ".join(rng.sample(sentences, rng.randint(2, 5))) for key in model.sections
+        }
+        yield replace(
+            model,
+            page_id=number,
+            slug=f"{model.slug}-{number}",
+            url=f"/pratiques/{model.slug}-{number}/",
+            title=f"{model.title} ({number})",
+            summary=rng.choice(sentences)[:300],
+            sections=sections,
+        )
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def bench_engine(engine_name: str, sizes: list[int], rounds: int) -> None:
+    from django.test import Client, override_settings
+
+    from search import service
+    from tests.search.corpus import demo_synonyms
+
+    overrides = {"SEARCH_ENGINE": "database"}
+    if engine_name != "database":
+        from tests.search.node import search_node_url
+
+        url = search_node_url()
+        if url is None:
+            print(f"# {engine_name}: no search node (Java and Maven are needed): skipped")
+            return
+        overrides = {
+            "SEARCH_ENGINE": engine_name,
+            "SEARCH_URL": url,
+            "SEARCH_INDEX": f"passerelles-bench-{os.getpid()}",
+        }
+    with override_settings(**overrides):
+        engine = service.remote_engine() or service.database_engine()
+        client = Client()
+        for size in sizes:
+            started = time.perf_counter()
+            engine.rebuild(generated_documents(size), list(demo_synonyms()))
+            indexing = time.perf_counter() - started
+            for query in QUERIES:  # warm-up
+                client.get("/api/search/", {"q": query})
+            timings = []
+            for _ in range(rounds):
+                for query in QUERIES:
+                    started = time.perf_counter()
+                    response = client.get("/api/search/", {"q": query})
+                    timings.append((time.perf_counter() - started) * 1000)
+                    assert response.status_code == 200
+                    assert response.json()["engine"] == engine.name, response.json()
+            print(
+                f"{engine.name:<11} {size:>6}  rebuild {indexing:7.1f} s  "
+                f"API p50 {statistics.median(timings):6.1f} ms  "
+                f"p95 {percentile(timings, 0.95):6.1f} ms"
+                f"  ({len(timings)} requests)"
+            )
+        if engine_name != "database":
+            engine.drop_index()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--engines", nargs="+", default=["database", "opensearch"])
+    parser.add_argument("--rounds", type=int, default=10)
+    arguments = parser.parse_args()
+    setup_django(Path(tempfile.mkdtemp(prefix="passerelles-search-bench-")) / "bench.sqlite3")
+    print(f"{'engine':<11} {'size':>6}")
+    for engine_name in arguments.engines:
+        bench_engine(engine_name, sorted(arguments.sizes), arguments.rounds)
+
+
+if __name__ == "__main__":
+    main()
