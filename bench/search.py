@@ -2,9 +2,10 @@
 and the time of a full rebuild.
 
 Run: `.venv/bin/python bench/search.py [--sizes 100 1000 10000] [--engines database opensearch]`.
-Documents are generated from the demo content's own sentences (so the vocabulary is French and
-realistic), written through each engine's `rebuild`, then the JSON API is called in-process
-with a mix of the judged queries of tests/search/test_relevance.py. The OpenSearch engine
+Documents are generated from the demo content (variants of its practices, mixed with
+sentences of the others, so the vocabulary is French and realistic), written through each
+engine's `rebuild`, then the JSON API is called in-process with a mix of the judged queries
+of tests/search/test_relevance.py; the share of documents each query matches is printed. The OpenSearch engine
 uses $SEARCH_URL, or starts scripts/search-node (Java and Maven needed).
 """
 
@@ -47,12 +48,14 @@ def setup_django(database: Path) -> None:
 
 
 def generated_documents(count: int, seed: int = 11):
-    """Practices assembled from the demo's sentences, each with its own title and facets."""
+    """Practices grouped by topic, as a real wiki's are: each is a variant of one demo
+    practice (its title, facets and most of its sentences), with a third of its sentences
+    taken from other practices, so that every query also meets unrelated documents."""
     from tests.search.corpus import demo_documents
 
     rng = random.Random(seed)
     demos = demo_documents()
-    sentences = [
+    pool = [
         sentence.strip()
         for document in demos
         for text in [document.summary, *document.sections.values()]
@@ -61,16 +64,17 @@ def generated_documents(count: int, seed: int = 11):
     ]
     for number in range(1, count + 1):
         model = rng.choice(demos)
-        sections = {
-            key: ". ".join(rng.sample(sentences, rng.randint(2, 5))) for key in model.sections
-        }
+        sections = {}
+        for key, text in model.sections.items():
+            own = [sentence for sentence in text.split(". ") if sentence]
+            kept = rng.sample(own, max(1, len(own) * 2 // 3)) if own else []
+            sections[key] = ". ".join(kept + rng.sample(pool, max(1, len(own) // 3)))
         yield replace(
             model,
             page_id=number,
             slug=f"{model.slug}-{number}",
             url=f"/pratiques/{model.slug}-{number}/",
             title=f"{model.title} ({number})",
-            summary=rng.choice(sentences)[:300],
             sections=sections,
         )
 

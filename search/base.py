@@ -164,5 +164,9 @@ class SearchEngine(ABC):
     def indexed_ids(self) -> set[int]:
         """The page ids present in the index (for status and sync)."""
 
+    @abstractmethod
+    def drop_index(self) -> None:
+        """Remove the whole index (its documents and settings)."""
+
     def ping(self) -> bool:
         return True

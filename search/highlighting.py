@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from django.utils.html import escape
 
-from search.analysis import analyse, fold, iter_tokens, max_edits, similar_terms
+from search.analysis import analyse, iter_tokens, max_edits, similar_terms, tokens
 from search.base import (
     OTHER_SECTIONS,
     SECTION_LABELS,
@@ -70,63 +70,45 @@ class MatchPlan:
         return frozenset(term for clause in self.clauses for phrase in clause for term in phrase)
 
 
-def scan_start(text: str, terms: frozenset[str]) -> int:
-    """Where to start looking for the first match: a stem is usually the start of its folded
-    word, so the earliest stem found in the folded text is a safe place to begin (a word
-    boundary before it). Analysing a long section from its start costs far more."""
-    folded = fold(text)
-    found = [position for term in terms if (position := folded.find(term)) >= 0]
-    if not found or len(folded) != len(text):
-        return 0
-    boundary = text.rfind(" ", 0, min(found))
-    return boundary + 1 if boundary > 0 else 0
-
-
-def snippet(text: str, terms: frozenset[str]) -> str | None:
+def snippet(text: str, terms: frozenset[str], first_offsets: dict | None = None) -> str | None:
     """Escaped text around the first match, matched words in <mark>; None if nothing matched.
 
-    Words are analysed one at a time and only up to the end of the snippet's window.
+    `first_offsets` (term -> offset of its first occurrence, stored at indexing time) lets
+    only the snippet's window be analysed instead of the section from its start.
     """
-    offset = scan_start(text, terms)
-    stream = (
-        token._replace(start=token.start + offset, end=token.end + offset)
-        for token in iter_tokens(text[offset:])
-    )
+    start = 0
+    if first_offsets:
+        known = [first_offsets[term] for term in terms if term in first_offsets]
+        start = max(0, min(known) - 50) if known else 0
+    stream = iter_tokens(text[start:])
     first = next((token for token in stream if token.term in terms), None)
-    if first is None and offset:
-        stream = iter_tokens(text)
-        first = next((token for token in stream if token.term in terms), None)
     if first is None:
         return None
-    start = max(0, first.start - 50)
+    first_start, first_end = first.start + start, first.end + start
+    start = max(0, first_start - 50)
     if start:
         space = text.find(" ", start)
-        start = space + 1 if 0 <= space < first.start else start
+        start = space + 1 if 0 <= space < first_start else start
     end = min(len(text), start + SNIPPET_WIDTH)
     if end < len(text):
-        space = text.rfind(" ", first.end, end)
+        space = text.rfind(" ", first_end, end)
         end = space if space > 0 else end
-    matched = [first]
-    for token in stream:
-        if token.end > end:
-            break
-        if token.term in terms:
-            matched.append(token)
     pieces, cursor = [], start
-    for token in matched:
-        pieces.append(escape(text[cursor : token.start]))
-        pieces.append(f"<mark>{escape(text[token.start : token.end])}</mark>")
-        cursor = token.end
+    for token in iter_tokens(text[start:end]):
+        if token.term in terms:
+            pieces.append(escape(text[cursor : start + token.start]))
+            pieces.append(f"<mark>{escape(text[start + token.start : start + token.end])}</mark>")
+            cursor = start + token.end
     pieces.append(escape(text[cursor:end]))
     return ("…" if start else "") + "".join(pieces) + ("…" if end < len(text) else "")
 
 
 def analyse_document(document: SearchDocument) -> dict:
-    """Every section's analysed terms, in order (repeats kept, for term frequency)."""
+    """Every section's analysed tokens, in order (repeats kept, for term frequency)."""
     return {
-        "title": analyse(document.title),
-        "summary": analyse(document.summary),
-        **{key: analyse(text) for key, text in document.sections.items()},
+        "title": tokens(document.title),
+        "summary": tokens(document.summary),
+        **{key: tokens(text) for key, text in document.sections.items()},
         "difficulties": [
             [analyse(item.question), analyse(item.answer)] for item in document.difficulties
         ],
@@ -134,15 +116,20 @@ def analyse_document(document: SearchDocument) -> dict:
 
 
 def section_terms(analysed: dict) -> dict:
-    """The distinct terms of each section, stored at indexing time to pick highlights fast."""
-    return {
-        key: (
-            [[sorted(set(question)), sorted(set(answer))] for question, answer in value]
-            if key == "difficulties"
-            else sorted(set(value))
-        )
-        for key, value in analysed.items()
-    }
+    """Stored at indexing time: for each section, every term and the offset of its first
+    occurrence; for each difficulty, the terms of its question and of its answer."""
+    known: dict = {}
+    for key, value in analysed.items():
+        if key == "difficulties":
+            known[key] = [
+                [sorted(set(question)), sorted(set(answer))] for question, answer in value
+            ]
+        else:
+            first: dict[str, int] = {}
+            for token in value:
+                first.setdefault(token.term, token.start)
+            known[key] = first
+    return known
 
 
 def best_difficulty(document: SearchDocument, terms: frozenset[str], known: dict):
@@ -169,19 +156,24 @@ def describe_hit(
     known = known or section_terms(analyse_document(document))
     highlights: list[Highlight] = []
 
-    def add(key: str, text: str, candidate: bool) -> None:
-        if len(highlights) < MAX_HIGHLIGHTS and candidate:
-            marked = snippet(text, terms)
+    def add(key: str, text: str, first_offsets: dict | None) -> None:
+        if len(highlights) < MAX_HIGHLIGHTS and (first_offsets is None or first_offsets):
+            marked = snippet(text, terms, first_offsets)
             if marked:
                 highlights.append(Highlight(SECTION_LABELS[key], marked))
 
-    add("title", document.title, not terms.isdisjoint(known["title"]))
-    add("summary", document.summary, not terms.isdisjoint(known["summary"]))
+    def offsets(key: str) -> dict:
+        """The section's first offsets of the query's terms (empty: no match there)."""
+        first = known.get(key) or {}
+        return {term: first[term] for term in terms if term in first}
+
+    add("title", document.title, offsets("title"))
+    add("summary", document.summary, offsets("summary"))
     difficulty = best_difficulty(document, terms, known)
     if difficulty:
-        add("difficulties", f"{difficulty.question} — {difficulty.answer}", True)
+        add("difficulties", f"{difficulty.question} — {difficulty.answer}", None)
     for key in ("memo", *OTHER_SECTIONS):
-        add(key, document.sections.get(key, ""), not terms.isdisjoint(known.get(key, ())))
+        add(key, document.sections.get(key, ""), offsets(key))
     return SearchHit(
         page_id=document.page_id,
         slug=document.slug,

@@ -19,11 +19,11 @@ from search.base import (
     DifficultyText,
     SearchDocument,
     SearchEngine,
-    SearchHit,
     SearchQuery,
     SearchResults,
     SynonymGroup,
 )
+from search.engines.database_facets import FacetIndex
 from search.engines.database_fulltext import fulltext_for
 from search.highlighting import MatchPlan, analyse_document, describe_hit, section_terms
 from search.models import EngineState, SearchEntry, SearchFacet
@@ -47,19 +47,22 @@ def batched(items: Iterable, size: int) -> Iterator[tuple]:
 
 def fulltext_columns(analysed: dict) -> dict[str, str]:
     """The five weighted columns, as space-separated analysed terms."""
-    other = [
-        term
-        for key, terms in analysed.items()
+
+    def joined(tokens) -> str:
+        return " ".join(token.term for token in tokens)
+
+    other = " ".join(
+        joined(tokens)
+        for key, tokens in analysed.items()
         if key not in ("title", "summary", "memo", "difficulties")
-        for term in terms
-    ]
+    )
     difficulties = [term for pair in analysed["difficulties"] for terms in pair for term in terms]
     return {
-        "title": " ".join(analysed["title"]),
-        "summary": " ".join(analysed["summary"]),
+        "title": joined(analysed["title"]),
+        "summary": joined(analysed["summary"]),
         "difficulties": " ".join(difficulties),
-        "memo": " ".join(analysed.get("memo", [])),
-        "body": " ".join(other),
+        "memo": joined(analysed.get("memo", [])),
+        "body": other,
     }
 
 
@@ -70,6 +73,7 @@ class DatabaseEngine(SearchEngine):
         self.fulltext = fulltext_for(connection.vendor)
         self._vocabulary: tuple[int, frozenset[str]] | None = None
         self._synonyms: tuple[int, list[SynonymGroup]] | None = None
+        self._facets: tuple[int, FacetIndex] | None = None
 
     # Writing -----------------------------------------------------------------------------
 
@@ -124,6 +128,12 @@ class DatabaseEngine(SearchEngine):
             self.set_synonyms(synonyms)
             return self.index_documents(documents)
 
+    def drop_index(self) -> None:
+        with transaction.atomic():
+            self.fulltext.clear()
+            SearchEntry.objects.all().delete()
+            self._bump(INDEX_STATE)
+
     def set_synonyms(self, synonyms: list[SynonymGroup]) -> None:
         state, _ = EngineState.objects.get_or_create(name=SYNONYM_STATE)
         state.payload = [list(group.words) for group in synonyms]
@@ -159,21 +169,46 @@ class DatabaseEngine(SearchEngine):
             self._synonyms = (version, groups)
         return self._synonyms[1]
 
+    def facet_index(self, version: int) -> FacetIndex:
+        if self._facets is None or self._facets[0] != version:
+            rows = SearchFacet.objects.values_list("entry_id", "facet", "value")
+            self._facets = (version, FacetIndex(rows.iterator()))
+        return self._facets[1]
+
     def search(self, query: SearchQuery) -> SearchResults:
         versions = self.state_versions()
+        index_version = versions.get(INDEX_STATE, 0)
         plan = MatchPlan.build(
             query.text,
-            vocabulary=self.vocabulary(versions.get(INDEX_STATE, 0)),
+            vocabulary=self.vocabulary(index_version),
             synonyms=self.synonyms(versions.get(SYNONYM_STATE, 0)),
         )
+        if plan.is_empty and query.text.strip():
+            return SearchResults(query, self.name, 0, [], empty_facets())
+        facets = self.facet_index(index_version)
         filters = query.facet_filters()
-        if plan.is_empty:
-            if query.text.strip():
-                return SearchResults(query, self.name, 0, [], empty_facets())
-            return self._browse(query, filters)
-        section = "difficulties" if query.section == "difficulties" else None
-        ranked, total = self.fulltext.ranked(plan, section, filters, query.page_size, query.offset)
-        entries = SearchEntry.objects.in_bulk([page_id for page_id, _score in ranked])
+        allowed = facets.allowed(filters)
+
+        def passing(pairs: list[tuple[int, float]]) -> list[tuple[int, float]]:
+            return pairs if allowed is None else [pair for pair in pairs if pair[0] in allowed]
+
+        if plan.is_empty:  # no words: every practice, by title
+            ordered = SearchEntry.objects.order_by("folded_title")
+            matched_ids = list(ordered.values_list("page_id", flat=True))
+            ranked = passing([(page_id, 0.0) for page_id in matched_ids])
+        else:
+            section = "difficulties" if query.section == "difficulties" else None
+            matched_ids = self.fulltext.match_ids(plan, section)
+            # Pages matching in the weighted sections come first; the others follow, ranked
+            # only when a page of results reaches them (so broad queries stay fast).
+            ranked = passing(self.fulltext.ranked(plan, section, weighted_only=True))
+            if len(ranked) < query.offset + query.page_size and len(ranked) < len(matched_ids):
+                first = {page_id for page_id, _score in ranked}
+                everything = self.fulltext.ranked(plan, section, weighted_only=False)
+                ranked += passing([pair for pair in everything if pair[0] not in first])
+        total = len(matched_ids) if allowed is None else len(allowed.intersection(matched_ids))
+        page = ranked[query.offset : query.offset + query.page_size]
+        entries = SearchEntry.objects.in_bulk([page_id for page_id, _score in page])
         hits = [
             describe_hit(
                 document_from_json(entries[page_id].document),
@@ -181,38 +216,11 @@ class DatabaseEngine(SearchEngine):
                 plan,
                 entries[page_id].document.get("terms"),
             )
-            for page_id, score in ranked
+            for page_id, score in page
             if page_id in entries
         ]
-        facets = self.fulltext.facets(plan, section, filters)
-        return SearchResults(query, self.name, total, hits, facets)
-
-    def _browse(self, query: SearchQuery, filters: dict[str, list[str]]) -> SearchResults:
-        """No words: every practice matching the filters, by title."""
-        entries = SearchEntry.objects.all()
-        for name, values in filters.items():
-            if values:
-                entries = entries.filter(
-                    page_id__in=SearchFacet.objects.filter(facet=name, value__in=values).values(
-                        "entry_id"
-                    )
-                )
-        total = entries.count()
-        page = entries.order_by("folded_title")[query.offset : query.offset + query.page_size]
-        hits = [
-            SearchHit(
-                page_id=entry.page_id,
-                slug=entry.document["slug"],
-                title=entry.title,
-                url=entry.document["url"],
-                summary=entry.document["summary"],
-                score=0.0,
-            )
-            for entry in page
-        ]
-        return SearchResults(
-            query, self.name, total, hits, self.fulltext.facets(None, None, filters)
-        )
+        counts = facets.counts(matched_ids, filters)
+        return SearchResults(query, self.name, total, hits, counts)
 
 
 def facet_values(document: SearchDocument) -> list[tuple[str, str]]:

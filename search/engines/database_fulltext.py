@@ -1,7 +1,7 @@
 """The SQL of the database engine's full text, one class per database vendor.
 
-Both rank with the same weights (title > summary > difficulties > memo > other sections)
-and filter by facets through the `SearchFacet` table.
+Both rank with the same weights (title > summary > difficulties > memo > other sections);
+facets are filtered and counted by the engine (see database_facets.py).
 """
 
 from django.db import connection
@@ -16,54 +16,10 @@ WEIGHTS = (
     OTHER_WEIGHT,
 )
 COLUMNS = ("title", "summary", "difficulties", "memo", "body")
-FACET_TABLE = "thematic_search_searchfacet"
+WEIGHTED_COLUMNS = ("title", "summary", "difficulties", "memo")
 
 
-def facet_filter_sql(column: str, filters: dict[str, list[str]], skip: str | None = None):
-    """`AND column IN (pages having one of the values)` for each facet but `skip`."""
-    sql, params = "", []
-    for name, values in filters.items():
-        if values and name != skip:
-            placeholders = ", ".join(["%s"] * len(values))
-            sql += (
-                f" AND {column} IN (SELECT entry_id FROM {FACET_TABLE}"
-                f" WHERE facet = %s AND value IN ({placeholders}))"
-            )
-            params += [name, *values]
-    return sql, params
-
-
-class FacetCounting:
-    """Facet counts over the matches: one query for the facets nobody filtered on, and one
-    per filtered facet, leaving its own filter out (disjunctive facets)."""
-
-    def facets(self, plan, section, filters: dict[str, list[str]]) -> dict[str, dict[str, int]]:
-        counts: dict[str, dict[str, int]] = {name: {} for name in filters}
-        unfiltered = [name for name, values in filters.items() if not values]
-        if unfiltered:
-            counts.update(self.count_facets(plan, section, unfiltered, filters, skip=None))
-        for name, values in filters.items():
-            if values:
-                counts.update(self.count_facets(plan, section, [name], filters, skip=name))
-        return counts
-
-    def count_facets(self, plan, section, names, filters, skip) -> dict[str, dict[str, int]]:
-        matched, params = self.matching_sql(plan, section)
-        where, filter_params = facet_filter_sql("entry_id", filters, skip=skip)
-        placeholders = ", ".join(["%s"] * len(names))
-        counts: dict[str, dict[str, int]] = {name: {} for name in names}
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT facet, value, count(*) FROM {FACET_TABLE}"
-                f" WHERE facet IN ({placeholders}){matched}{where} GROUP BY facet, value",
-                [*names, *params, *filter_params],
-            )
-            for facet, value, count in cursor.fetchall():
-                counts[facet][value] = count
-        return counts
-
-
-class SqliteFullText(FacetCounting):
+class SqliteFullText:
     """FTS5 over pre-analysed terms; bm25 with per-column weights."""
 
     def write_many(self, rows: list[tuple[int, dict[str, str]]]) -> None:
@@ -100,43 +56,33 @@ class SqliteFullText(FacetCounting):
         expression = " OR ".join(clauses)
         return f"{{{section}}} : ({expression})" if section else expression
 
-    def ranked(self, plan, section, filters, limit: int, offset: int):
-        match = self.expression(plan, section)
-        where, params = facet_filter_sql("rowid", filters)
+    def match_ids(self, plan, section: str | None) -> list[int]:
+        """Every matching page, unranked: cheap, for the total and the facets."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT rowid FROM search_fulltext WHERE search_fulltext MATCH %s",
+                [self.expression(plan, section)],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def ranked(self, plan, section: str | None, weighted_only: bool) -> list[tuple[int, float]]:
+        """Matching pages with their score, best first; with `weighted_only`, only pages that
+        match in the title, summary, difficulties or memo (ranking every page that merely
+        mentions a word somewhere is what makes broad queries slow)."""
+        expression = self.expression(plan, section)
+        if weighted_only and not section:
+            expression = f"{{{' '.join(WEIGHTED_COLUMNS)}}} : ({expression})"
         weights = ", ".join(str(weight) for weight in WEIGHTS)
         with connection.cursor() as cursor:
             cursor.execute(
-                # bm25() cannot sit beside a window function: rank in a subquery.
-                "SELECT id, rank, count(*) OVER () FROM"
-                f" (SELECT rowid AS id, bm25(search_fulltext, {weights}) AS rank"
-                f" FROM search_fulltext WHERE search_fulltext MATCH %s{where})"
-                " ORDER BY rank, id LIMIT %s OFFSET %s",
-                [match, *params, limit, offset],
+                f"SELECT rowid, bm25(search_fulltext, {weights}) AS rank FROM search_fulltext"
+                " WHERE search_fulltext MATCH %s ORDER BY rank, rowid",
+                [expression],
             )
-            rows = cursor.fetchall()
-        if not rows and offset:
-            return [], self.count(match, where, params)
-        return [(row[0], -row[1]) for row in rows], (rows[0][2] if rows else 0)
-
-    @staticmethod
-    def count(match: str, where: str, params: list) -> int:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT count(*) FROM search_fulltext WHERE search_fulltext MATCH %s{where}",
-                [match, *params],
-            )
-            return cursor.fetchone()[0]
-
-    def matching_sql(self, plan, section) -> tuple[str, list]:
-        if plan is None:
-            return "", []
-        return (
-            " AND entry_id IN (SELECT rowid FROM search_fulltext WHERE search_fulltext MATCH %s)",
-            [self.expression(plan, section)],
-        )
+            return [(page_id, -rank) for page_id, rank in cursor.fetchall()]
 
 
-class PostgresFullText(FacetCounting):
+class PostgresFullText:
     """tsvector columns of pre-analysed terms ('simple' configuration: no second analysis)."""
 
     def write_many(self, rows: list[tuple[int, dict[str, str]]]) -> None:
@@ -171,37 +117,32 @@ class PostgresFullText(FacetCounting):
             "(" + " | ".join(quoted(phrase) for phrase in clause) + ")" for clause in plan.clauses
         )
 
-    def ranked(self, plan, section, filters, limit: int, offset: int):
-        where, params = facet_filter_sql("page_id", filters)
+    def match_ids(self, plan, section: str | None) -> list[int]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT page_id FROM search_fulltext WHERE {section or 'everything'}"
+                " @@ to_tsquery('simple', %s)",
+                [self.expression(plan)],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def ranked(self, plan, section: str | None, weighted_only: bool) -> list[tuple[int, float]]:
         vector = section or "everything"
         score = " + ".join(
             f"{weight} * ts_rank({column}, query)"
             for weight, column in zip(WEIGHTS, COLUMNS, strict=True)
         )
+        weighted = ""
+        if weighted_only and not section:
+            weighted = " AND (" + " OR ".join(f"{c} @@ query" for c in WEIGHTED_COLUMNS) + ")"
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT page_id, {score} AS score FROM search_fulltext,"
-                f" to_tsquery('simple', %s) AS query WHERE {vector} @@ query{where}"
-                " ORDER BY score DESC, page_id LIMIT %s OFFSET %s",
-                [self.expression(plan), *params, limit, offset],
+                f" to_tsquery('simple', %s) AS query WHERE {vector} @@ query{weighted}"
+                " ORDER BY score DESC, page_id",
+                [self.expression(plan)],
             )
-            ranked = [(row[0], float(row[1])) for row in cursor.fetchall()]
-            cursor.execute(
-                f"SELECT count(*) FROM search_fulltext WHERE {vector} @@ to_tsquery('simple', %s)"
-                f"{where}",
-                [self.expression(plan), *params],
-            )
-            total = cursor.fetchone()[0]
-        return ranked, total
-
-    def matching_sql(self, plan, section) -> tuple[str, list]:
-        if plan is None:
-            return "", []
-        return (
-            f" AND entry_id IN (SELECT page_id FROM search_fulltext"
-            f" WHERE {section or 'everything'} @@ to_tsquery('simple', %s))",
-            [self.expression(plan)],
-        )
+            return [(page_id, float(score)) for page_id, score in cursor.fetchall()]
 
 
 def fulltext_for(vendor: str):

@@ -29,6 +29,7 @@ accented French stop words ("à" arrives as "a").
 from collections.abc import Iterable
 
 from elasticsearch.dsl import analyzer, char_filter, normalizer, token_filter
+from elasticsearch.dsl.analysis import Analyzer, Normalizer, TokenFilter
 
 from search.base import SynonymGroup
 
@@ -73,7 +74,7 @@ def synonym_lines(groups: Iterable[SynonymGroup]) -> list[str]:
     return lines
 
 
-def synonym_filter(groups: Iterable[SynonymGroup]):
+def synonym_filter(groups: Iterable[SynonymGroup]) -> TokenFilter:
     # lenient: a rule that cannot be parsed (a word reduced to nothing) is skipped instead of
     # making the whole index unusable.
     return token_filter(
@@ -81,7 +82,7 @@ def synonym_filter(groups: Iterable[SynonymGroup]):
     )
 
 
-def _french_analyzer(name: str, *, synonyms: Iterable[SynonymGroup] | None, stem: bool):
+def _french_analyzer(name: str, *, synonyms: Iterable[SynonymGroup] | None, stem: bool) -> Analyzer:
     filters = [elision, "lowercase", "asciifolding"]
     if synonyms is not None:
         filters.append(synonym_filter(synonyms))
@@ -91,25 +92,25 @@ def _french_analyzer(name: str, *, synonyms: Iterable[SynonymGroup] | None, stem
     return analyzer(name, tokenizer="standard", char_filter=[apostrophes], filter=filters)
 
 
-def index_analyzer():
+def index_analyzer() -> Analyzer:
     return _french_analyzer(INDEX_ANALYZER, synonyms=None, stem=True)
 
 
-def search_analyzer(groups: Iterable[SynonymGroup]):
+def search_analyzer(groups: Iterable[SynonymGroup]) -> Analyzer:
     return _french_analyzer(SEARCH_ANALYZER, synonyms=groups, stem=True)
 
 
-def unstemmed_index_analyzer():
+def unstemmed_index_analyzer() -> Analyzer:
     """Whole words, for typo tolerance: "collège" is one letter from "colère" once both are
-    stemmed ("coleg", "coler"), three letters as written."""
+    stemmed ("coleg", "coler"), two as written: too far for a typo in a seven-letter word."""
     return _french_analyzer(UNSTEMMED_INDEX_ANALYZER, synonyms=None, stem=False)
 
 
-def unstemmed_search_analyzer(groups: Iterable[SynonymGroup]):
+def unstemmed_search_analyzer(groups: Iterable[SynonymGroup]) -> Analyzer:
     return _french_analyzer(UNSTEMMED_SEARCH_ANALYZER, synonyms=groups, stem=False)
 
 
-def sort_normalizer():
+def sort_normalizer() -> Normalizer:
     """Keyword normalizer for sorting titles: "École" sorts with "ecole", not after "Z"."""
     return normalizer(SORT_NORMALIZER, filter=["lowercase", "asciifolding"])
 

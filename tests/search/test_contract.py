@@ -191,3 +191,19 @@ def test_no_words_lists_everything_that_matches_the_filters(engine):
     )
     assert engine.search(SearchQuery(text="")).total == 2
     assert slugs(engine, "", themes=["parents-ecole"]) == ["fiche-2"]
+
+
+def test_pages_of_results_neither_repeat_nor_skip_a_practice(engine):
+    documents = [document(n, f"Projet numéro {n}") for n in range(1, 16)]
+    documents += [
+        document(n, f"Autre {n}", sections={"context": "Un projet dans le quartier."})
+        for n in range(16, 36)
+    ]
+    engine.rebuild(documents, [])
+    seen = []
+    for page in (1, 2):
+        seen += slugs(engine, "projet", page=page)
+    assert len(seen) == len(set(seen)) == 35
+    assert seen[:15] == [f"fiche-{n}" for n in range(1, 16)] or set(seen[:15]) == {
+        f"fiche-{n}" for n in range(1, 16)
+    }

@@ -126,7 +126,7 @@ def test_the_search_page_works_without_javascript(client, indexed):
         slug="mediation",
         difficulties=[Difficulty("Une maman en colère", "<p>Une rencontre au centre.</p>")],
     )
-    html = client.get("/recherche/", {"q": "maman en colere"}).content.decode()
+    html = client.get("/recherche/", {"q": "mediation maman en colere"}).content.decode()
     assert "1 pratique trouvée" in html
     assert 'href="/pratiques/mediation/#difficulte-une-maman-en-colere"' in html
     assert "<mark>" in html

@@ -172,3 +172,18 @@ def test_script_in_an_imported_file_never_reaches_the_page(tmp_path, client):
 def test_import_of_a_missing_path_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="aucun fichier"):
         call_command("import_practices", str(tmp_path / "absent"))
+
+
+def test_internal_links_are_exported_absolute_and_import_again(tmp_path):
+    from tests.factories import publish_practice
+
+    target = publish_practice(slug="cible")
+    publish_practice(
+        slug="source",
+        context=f'<p>Voir <a linktype="page" id="{target.pk}">la fiche cible</a>.</p>',
+    )
+    call_command("export_practices", str(tmp_path), stdout=io.StringIO())
+    text = (tmp_path / "source.md").read_text(encoding="utf-8")
+    assert "[la fiche cible](http://127.0.0.1:8000/pratiques/cible/)" in text
+    _, err, succeeded = run_import(tmp_path)
+    assert succeeded, err

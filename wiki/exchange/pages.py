@@ -1,7 +1,9 @@
 """Between the exchange format and practice pages: PracticeData ⇄ PracticePage."""
 
+import re
 from dataclasses import replace
 
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import ReferenceIndex
 from wagtail.rich_text import expand_db_html
@@ -23,6 +25,22 @@ from wiki.models import (
     Theme,
 )
 
+RELATIVE_HREF = re.compile(r'href="(/[^"]*)"')
+
+
+def absolute(url: str) -> str:
+    """The exchange format takes only absolute links: site-relative ones get the site's."""
+    if url.startswith("/"):
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+    return url
+
+
+def exported_html(html: str) -> str:
+    """Rich text as a reader sees it (internal links expanded), with absolute links."""
+    return RELATIVE_HREF.sub(
+        lambda match: f'href="{absolute(match.group(1))}"', expand_db_html(html or "")
+    )
+
 
 def page_to_data(page: PracticePage) -> PracticeData:
     """Read a page (live or a revision's object) into the exchange format's structure."""
@@ -37,13 +55,13 @@ def page_to_data(page: PracticePage) -> PracticeData:
         structure=page.structure,
         territory=page.territory,
         partners=[partner.name for partner in page.partners.all()],
-        context=expand_db_html(page.context),
-        objectives=expand_db_html(page.objectives),
-        ingredients=expand_db_html(page.ingredients),
-        what_worked=expand_db_html(page.what_worked),
-        steps=[Step(step.title, expand_db_html(step.text)) for step in page.steps.all()],
+        context=exported_html(page.context),
+        objectives=exported_html(page.objectives),
+        ingredients=exported_html(page.ingredients),
+        what_worked=exported_html(page.what_worked),
+        steps=[Step(step.title, exported_html(step.text)) for step in page.steps.all()],
         difficulties=[
-            Difficulty(item.question, expand_db_html(item.answer))
+            Difficulty(item.question, exported_html(item.answer))
             for item in page.difficulties.all()
         ],
         memo=[item.text for item in page.memo_items.all()],
