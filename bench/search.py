@@ -1,7 +1,8 @@
 """Search API latency (p50/p95) at 100, 1,000 and 10,000 generated practices on each engine,
 and the time of a full rebuild.
 
-Run: `.venv/bin/python bench/search.py [--sizes 100 1000 10000] [--engines database opensearch]`.
+Run: `.venv/bin/python bench/search.py [--sizes 100 1000 10000]
+[--engines database opensearch]`.
 Documents are generated from the demo content (variants of its practices, mixed with
 sentences of the others, so the vocabulary is French and realistic), written through each
 engine's `rebuild`, then the JSON API is called in-process with a mix of the judged queries
