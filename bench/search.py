@@ -6,8 +6,8 @@ Run: `.venv/bin/python bench/search.py [--sizes 100 1000 10000]
 Documents are generated from the demo content (variants of its practices, mixed with
 sentences of the others, so the vocabulary is French and realistic), written through each
 engine's `rebuild`, then the JSON API is called in-process with a mix of the judged queries
-of tests/search/test_relevance.py; the share of documents each query matches is printed. The OpenSearch engine
-uses $SEARCH_URL, or starts scripts/search-node (Java and Maven needed).
+of tests/search/test_relevance.py; the mean share of documents a query matches is printed.
+The OpenSearch engine uses $SEARCH_URL, or starts scripts/search-node (Java and Maven).
 """
 
 import argparse
@@ -111,8 +111,9 @@ def bench_engine(engine_name: str, sizes: list[int], rounds: int) -> None:
             started = time.perf_counter()
             engine.rebuild(generated_documents(size), list(demo_synonyms()))
             indexing = time.perf_counter() - started
-            for query in QUERIES:  # warm-up
-                client.get("/api/search/", {"q": query})
+            shares = []
+            for query in QUERIES:  # warm-up, and how broad the queries are on this corpus
+                shares.append(client.get("/api/search/", {"q": query}).json()["total"] / size)
             timings = []
             for _ in range(rounds):
                 for query in QUERIES:
@@ -125,7 +126,7 @@ def bench_engine(engine_name: str, sizes: list[int], rounds: int) -> None:
                 f"{engine.name:<11} {size:>6}  rebuild {indexing:7.1f} s  "
                 f"API p50 {statistics.median(timings):6.1f} ms  "
                 f"p95 {percentile(timings, 0.95):6.1f} ms"
-                f"  ({len(timings)} requests)"
+                f"  ({len(timings)} requests, a query matches {statistics.mean(shares):.0%})"
             )
         if engine_name != "database":
             engine.drop_index()
