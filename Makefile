@@ -9,11 +9,12 @@ PORT ?= 8000
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Installed dependencies are stamped so that a second `make` is instant.
+# The dependencies (and test extras) listed in pyproject.toml, installed without building the
+# project itself; stamped so that a second `make` is instant.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet ".[test]"
+	$(BIN)/python scripts/requirements.py test > $(VENV)/requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r $(VENV)/requirements.txt
 	touch $@
 
 migrate: $(VENV)/.installed
