@@ -6,7 +6,7 @@ from django.urls import reverse
 from tests.factories import practice_index
 from tests.wiki.admin_forms import practice_form_data
 from wiki.models import PracticePage
-from wiki.vocabulary import ROLE_CENTRES_SOCIAUX, ROLE_COORDINATION
+from wiki.vocabulary import ROLE_CENTRES_SOCIAUX, ROLE_COORDINATION, ROLE_EDUCATION_NATIONALE
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +80,22 @@ def test_removing_the_last_step_blocks_publishing_but_not_a_draft(client_for):
     assert draft.status_code == 302
     latest = PracticePage.objects.get(pk=page.pk).get_latest_revision_as_object()
     assert latest.steps.count() == 0
+
+
+def test_a_proposed_practice_is_submitted_then_published_by_the_coordination(client_for):
+    client = client_for(ROLE_EDUCATION_NATIONALE)
+    response = client.post(add_url(), practice_form_data(**{"action-submit": "submit"}))
+    assert response.status_code == 302
+    page = PracticePage.objects.get(slug="une-fiche-de-test")
+    assert not page.live
+    assert page.workflow_in_progress
+
+    task_state = page.current_workflow_task_state
+    coordinator = client_for(ROLE_COORDINATION)
+    url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=(page.pk, "approve", task_state.pk),
+    )
+    assert coordinator.post(url, {"comment": "Relue en rencontre."}).status_code in (200, 302)
+    page.refresh_from_db()
+    assert page.live
