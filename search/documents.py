@@ -6,7 +6,10 @@ from html import unescape
 from django.utils.html import strip_tags
 
 from search.base import DifficultyText, SearchDocument
+from wiki.exchange.data import PracticeData
+from wiki.exchange.pages import page_to_data
 from wiki.models import PracticePage
+from wiki.models.practice import difficulty_anchor
 
 BLOCK_END = re.compile(r"</(?:p|li|h3|h4)>|<br\s*/?>")
 
@@ -21,32 +24,41 @@ def public_ids() -> set[int]:
     return set(PracticePage.objects.live().public().values_list("pk", flat=True))
 
 
-def practice_document(page: PracticePage) -> SearchDocument:
+def document_from_data(page_id: int, url: str, data: PracticeData) -> SearchDocument:
+    """A practice in the exchange format's structure, as the engines index it."""
     return SearchDocument(
-        page_id=page.pk,
-        slug=page.slug,
-        url=page.url or f"/pratiques/{page.slug}/",
-        title=page.title,
-        summary=page.summary,
-        themes=[theme.slug for theme in page.themes.all()],
-        audience=[audience.slug for audience in page.audiences.all()],
-        stage=page.stage.slug if page.stage_id else "",
-        levels=[level.slug for level in page.levels.all()],
+        page_id=page_id,
+        slug=data.slug,
+        url=url,
+        title=data.title,
+        summary=data.summary,
+        themes=data.themes,
+        audience=data.audience,
+        stage=data.stage,
+        levels=data.levels,
         sections={
-            "context": plain(page.context),
-            "objectives": plain(page.objectives),
-            "ingredients": plain(page.ingredients),
-            "steps": " · ".join(f"{step.title}. {plain(step.text)}" for step in page.steps.all()),
-            "what_worked": plain(page.what_worked),
-            "memo": " · ".join(item.text for item in page.memo_items.all()),
-            "quotes": " · ".join(f"« {quote.text} » {quote.who}" for quote in page.quotes.all()),
-            "resources": " · ".join(resource.label for resource in page.resources.all()),
+            "context": plain(data.context),
+            "objectives": plain(data.objectives),
+            "ingredients": plain(data.ingredients),
+            "steps": " · ".join(f"{step.title}. {plain(step.text)}" for step in data.steps),
+            "what_worked": plain(data.what_worked),
+            "memo": " · ".join(data.memo),
+            "quotes": " · ".join(f"« {quote.text} » {quote.who}" for quote in data.quotes),
+            "resources": " · ".join(resource.label for resource in data.resources),
         },
         difficulties=[
-            DifficultyText(anchor=item.anchor, question=item.question, answer=plain(item.answer))
-            for item in page.difficulties.all()
+            DifficultyText(
+                anchor=difficulty_anchor(item.question, position),
+                question=item.question,
+                answer=plain(item.answer),
+            )
+            for position, item in enumerate(data.difficulties)
         ],
     )
+
+
+def practice_document(page: PracticePage) -> SearchDocument:
+    return document_from_data(page.pk, page.url or f"/pratiques/{page.slug}/", page_to_data(page))
 
 
 def public_practices():

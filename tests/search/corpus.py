@@ -6,10 +6,9 @@ from pathlib import Path
 
 import yaml
 
-from search.base import DifficultyText, SearchDocument, SynonymGroup
-from search.documents import plain
+from search.base import SearchDocument, SynonymGroup
+from search.documents import document_from_data
 from wiki.exchange.parse import read_practice_file
-from wiki.models.practice import difficulty_anchor
 from wiki.vocabulary import STAGES, THEMES
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -21,35 +20,7 @@ def document_from_file(page_id: int, path: Path) -> SearchDocument:
         theme_slugs={slug for slug, _ in THEMES},
         stage_slugs={slug for slug, _, _ in STAGES},
     )
-    return SearchDocument(
-        page_id=page_id,
-        slug=data.slug,
-        url=f"/pratiques/{data.slug}/",
-        title=data.title,
-        summary=data.summary,
-        themes=data.themes,
-        audience=data.audience,
-        stage=data.stage,
-        levels=data.levels,
-        sections={
-            "context": plain(data.context),
-            "objectives": plain(data.objectives),
-            "ingredients": plain(data.ingredients),
-            "steps": " · ".join(f"{step.title}. {plain(step.text)}" for step in data.steps),
-            "what_worked": plain(data.what_worked),
-            "memo": " · ".join(data.memo),
-            "quotes": " · ".join(f"« {quote.text} » {quote.who}" for quote in data.quotes),
-            "resources": " · ".join(resource.label for resource in data.resources),
-        },
-        difficulties=[
-            DifficultyText(
-                anchor=difficulty_anchor(item.question, position),
-                question=item.question,
-                answer=plain(item.answer),
-            )
-            for position, item in enumerate(data.difficulties)
-        ],
-    )
+    return document_from_data(page_id, f"/pratiques/{data.slug}/", data)
 
 
 @functools.cache
