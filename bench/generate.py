@@ -9,6 +9,7 @@ import random
 from django.db import transaction
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from wiki.exchange.pages import in_order
 from wiki.models import (
     Audience,
     Level,
@@ -99,14 +100,14 @@ def generate_practices(count: int, seed: int = 7, start: int = 0) -> None:
             page.themes = rng.sample(themes, rng.randint(1, 3))
             page.audiences = rng.sample(audiences, rng.randint(1, 3))
             page.levels = rng.sample(levels, rng.randint(0, 2))
-            page.steps = [
+            page.steps = in_order(
                 PracticeStep(title=sentence(rng, 4), text=paragraph(rng, 1)) for _ in range(4)
-            ]
-            page.difficulties = [
+            )
+            page.difficulties = in_order(
                 PracticeDifficulty(question=sentence(rng, 7), answer=paragraph(rng, 2))
                 for _ in range(3)
-            ]
-            page.memo_items = [PracticeMemoItem(text=sentence(rng, 6)) for _ in range(4)]
-            page.quotes = [PracticeQuote(text=sentence(rng, 10), who="une enseignante")]
+            )
+            page.memo_items = in_order(PracticeMemoItem(text=sentence(rng, 6)) for _ in range(4))
+            page.quotes = in_order([PracticeQuote(text=sentence(rng, 10), who="une enseignante")])
             index.add_child(instance=page)
             index.numchild += 1  # add_child keeps the parent's count only on the instance

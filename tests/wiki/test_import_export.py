@@ -187,3 +187,15 @@ def test_internal_links_are_exported_absolute_and_import_again(tmp_path):
     assert "[la fiche cible](http://127.0.0.1:8000/pratiques/cible/)" in text
     _, err, succeeded = run_import(tmp_path)
     assert succeeded, err
+
+
+def test_imported_steps_keep_their_order(client):
+    from tests.factories import publish_practice
+    from wiki.exchange.data import Step
+
+    titles = ["Zèbre", "Abeille", "Moustique", "Baleine", "Colibri"]
+    page = publish_practice(slug="ordre", steps=[Step(title, "") for title in titles])
+    assert [step.title for step in page.steps.all()] == titles
+    assert list(page.steps.values_list("sort_order", flat=True)) == [0, 1, 2, 3, 4]
+    html = client.get("/pratiques/ordre/").content.decode()
+    assert [html.index(title) for title in titles] == sorted(html.index(t) for t in titles)

@@ -100,16 +100,24 @@ def fill_page(page: PracticePage, data: PracticeData) -> None:
     page.themes = Theme.objects.filter(slug__in=data.themes)
     page.audiences = Audience.objects.filter(slug__in=data.audience)
     page.levels = Level.objects.filter(slug__in=data.levels)
-    page.partners = [PracticePartner(name=name) for name in data.partners]
-    page.steps = [PracticeStep(title=step.title, text=step.text) for step in data.steps]
-    page.difficulties = [
+    page.partners = in_order(PracticePartner(name=name) for name in data.partners)
+    page.steps = in_order(PracticeStep(title=step.title, text=step.text) for step in data.steps)
+    page.difficulties = in_order(
         PracticeDifficulty(question=item.question, answer=item.answer) for item in data.difficulties
-    ]
-    page.memo_items = [PracticeMemoItem(text=text) for text in data.memo]
-    page.quotes = [PracticeQuote(text=quote.text, who=quote.who) for quote in data.quotes]
-    page.resources = [
+    )
+    page.memo_items = in_order(PracticeMemoItem(text=text) for text in data.memo)
+    page.quotes = in_order(PracticeQuote(text=quote.text, who=quote.who) for quote in data.quotes)
+    page.resources = in_order(
         PracticeResource(label=resource.label, url=resource.url) for resource in data.resources
-    ]
+    )
+
+
+def in_order(children) -> list:
+    """Number ordered children as the admin does, so their order survives any database."""
+    numbered = list(children)
+    for position, child in enumerate(numbered):
+        child.sort_order = position
+    return numbered
 
 
 @transaction.atomic
