@@ -29,16 +29,15 @@ def analysed_phrase(words: str) -> Phrase:
     return tuple(analyse(words))
 
 
-def contains_phrase(terms: list[str], phrase: Phrase) -> bool:
-    size = len(phrase)
-    return size > 0 and any(
-        tuple(terms[start : start + size]) == phrase for start in range(len(terms) - size + 1)
-    )
-
-
 @dataclass
 class MatchPlan:
-    """The query as clauses; a clause matches when any of its alternatives (phrases) does."""
+    """The query as clauses; a clause matches when any of its alternatives (phrases) does,
+    and a practice matches when enough clauses do (all of one or two, three quarters of
+    more: the same rule as the Elasticsearch-family engine's minimum_should_match "2<75%").
+
+    A span of words that belongs to a glossary synonym group is one clause whose
+    alternatives are the group's phrases: "aide aux devoirs" also matches "CLAS".
+    """
 
     clauses: list[list[Phrase]] = field(default_factory=list)
 
@@ -47,19 +46,41 @@ class MatchPlan:
         cls, text: str, vocabulary: frozenset[str], synonyms: list[SynonymGroup]
     ) -> "MatchPlan":
         terms = analyse(text)
+        spans: dict[int, tuple[int, list[Phrase]]] = {}  # start -> (end, alternatives)
+        covered: set[int] = set()
+        for group in synonyms:
+            phrases = list(dict.fromkeys(p for p in map(analysed_phrase, group.words) if p))
+            for phrase in phrases:
+                start = phrase_start(terms, phrase)
+                span = set(range(start, start + len(phrase))) if start is not None else None
+                if span and not span & covered:
+                    spans[start] = (start + len(phrase), phrases)
+                    covered |= span
+                    break
         clauses: list[list[Phrase]] = []
-        for term in terms:
+        position = 0
+        while position < len(terms):
+            if position in spans:
+                end, phrases = spans[position]
+                clauses.append(phrases)
+                position = end
+                continue
+            term = terms[position]
             alternatives: list[Phrase] = [(term,)]
             if term not in vocabulary and max_edits(term):
                 alternatives += [
                     (variant,) for variant in similar_terms(term, vocabulary)[:MAX_FUZZY_VARIANTS]
                 ]
             clauses.append(alternatives)
-        for group in synonyms:
-            phrases = [analysed_phrase(word) for word in group.words]
-            if any(contains_phrase(terms, phrase) for phrase in phrases):
-                clauses.append(list(dict.fromkeys(phrase for phrase in phrases if phrase)))
+            position += 1
         return cls(clauses)
+
+    @property
+    def required(self) -> int:
+        """How many clauses must match: all of one or two, three quarters (rounded down) of
+        more."""
+        count = len(self.clauses)
+        return count if count <= 2 else (count * 3) // 4
 
     @property
     def is_empty(self) -> bool:
@@ -68,6 +89,14 @@ class MatchPlan:
     @property
     def terms(self) -> frozenset[str]:
         return frozenset(term for clause in self.clauses for phrase in clause for term in phrase)
+
+
+def phrase_start(terms: list[str], phrase: Phrase) -> int | None:
+    size = len(phrase)
+    for start in range(len(terms) - size + 1):
+        if tuple(terms[start : start + size]) == phrase:
+            return start
+    return None
 
 
 def snippet(text: str, terms: frozenset[str], first_offsets: dict | None = None) -> str | None:

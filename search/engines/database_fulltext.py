@@ -4,6 +4,9 @@ Both rank with the same weights (title > summary > difficulties > memo > other s
 facets are filtered and counted by the engine (see database_facets.py).
 """
 
+from itertools import combinations
+from math import comb
+
 from django.db import connection
 
 from search.base import OTHER_WEIGHT, SECTION_WEIGHTS
@@ -17,6 +20,17 @@ WEIGHTS = (
 )
 COLUMNS = ("title", "summary", "difficulties", "memo", "body")
 WEIGHTED_COLUMNS = ("title", "summary", "difficulties", "memo")
+
+
+MAX_COMBINATIONS = 60
+
+
+def enough_clauses(clauses: list[str], required: int) -> list[tuple[str, ...]]:
+    """The ways to match `required` of the clauses, for "k of n" in a boolean expression;
+    for very long queries (too many ways), any one clause is enough."""
+    if comb(len(clauses), required) > MAX_COMBINATIONS:
+        return [(clause,) for clause in clauses]
+    return list(combinations(clauses, required))
 
 
 class SqliteFullText:
@@ -53,7 +67,10 @@ class SqliteFullText:
         clauses = [
             "(" + " OR ".join(quoted(phrase) for phrase in clause) + ")" for clause in plan.clauses
         ]
-        expression = " OR ".join(clauses)
+        expression = " OR ".join(
+            "(" + " AND ".join(combination) + ")"
+            for combination in enough_clauses(clauses, plan.required)
+        )
         return f"{{{section}}} : ({expression})" if section else expression
 
     def match_ids(self, plan, section: str | None) -> list[int]:
@@ -113,8 +130,12 @@ class PostgresFullText:
         def quoted(phrase) -> str:
             return " <-> ".join("'" + term.replace("'", "''") + "'" for term in phrase)
 
-        return " | ".join(
+        clauses = [
             "(" + " | ".join(quoted(phrase) for phrase in clause) + ")" for clause in plan.clauses
+        ]
+        return " | ".join(
+            "(" + " & ".join(combination) + ")"
+            for combination in enough_clauses(clauses, plan.required)
         )
 
     def match_ids(self, plan, section: str | None) -> list[int]:

@@ -29,7 +29,7 @@ def test_the_api_answers_in_the_documented_shape(client, indexed):
             )
         ],
     )
-    data = client.get("/api/search/", {"q": "les profs ne répondent pas aux mails"}).json()
+    data = client.get("/api/search/", {"q": "les enseignants ne répondent pas aux mails"}).json()
     assert set(data) >= {"query", "engine", "total", "results", "facets"}
     assert data["engine"] == "database"
     assert data["total"] == 1
