@@ -201,8 +201,11 @@ class DatabaseEngine(SearchEngine):
             matched_ids = self.fulltext.match_ids(plan, section)
             # Pages matching in the weighted sections come first; the others follow, ranked
             # only when a page of results reaches them (so broad queries stay fast).
-            ranked = passing(self.fulltext.ranked(plan, section, weighted_only=True))
+            # Without filters only the pages up to this one need ranking.
+            limit = query.offset + query.page_size if allowed is None else None
+            ranked = passing(self.fulltext.ranked(plan, section, weighted_only=True, limit=limit))
             if len(ranked) < query.offset + query.page_size and len(ranked) < len(matched_ids):
+                # Unlimited here: the pages after the weighted ones are needed in full order.
                 first = {page_id for page_id, _score in ranked}
                 everything = self.fulltext.ranked(plan, section, weighted_only=False)
                 ranked += passing([pair for pair in everything if pair[0] not in first])

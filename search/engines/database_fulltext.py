@@ -82,10 +82,13 @@ class SqliteFullText:
             )
             return [row[0] for row in cursor.fetchall()]
 
-    def ranked(self, plan, section: str | None, weighted_only: bool) -> list[tuple[int, float]]:
-        """Matching pages with their score, best first; with `weighted_only`, only pages that
-        match in the title, summary, difficulties or memo (ranking every page that merely
-        mentions a word somewhere is what makes broad queries slow)."""
+    def ranked(
+        self, plan, section: str | None, weighted_only: bool, limit: int | None = None
+    ) -> list[tuple[int, float]]:
+        """Matching pages with their score, best first (the first `limit` only, if given);
+        with `weighted_only`, only pages that match in the title, summary, difficulties or
+        memo (ranking every page that merely mentions a word is what makes broad queries
+        slow)."""
         expression = self.expression(plan, section)
         if weighted_only and not section:
             expression = f"{{{' '.join(WEIGHTED_COLUMNS)}}} : ({expression})"
@@ -93,8 +96,8 @@ class SqliteFullText:
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT rowid, bm25(search_fulltext, {weights}) AS rank FROM search_fulltext"
-                " WHERE search_fulltext MATCH %s ORDER BY rank, rowid",
-                [expression],
+                " WHERE search_fulltext MATCH %s ORDER BY rank, rowid LIMIT %s",
+                [expression, -1 if limit is None else limit],
             )
             return [(page_id, -rank) for page_id, rank in cursor.fetchall()]
 
@@ -147,7 +150,9 @@ class PostgresFullText:
             )
             return [row[0] for row in cursor.fetchall()]
 
-    def ranked(self, plan, section: str | None, weighted_only: bool) -> list[tuple[int, float]]:
+    def ranked(
+        self, plan, section: str | None, weighted_only: bool, limit: int | None = None
+    ) -> list[tuple[int, float]]:
         vector = section or "everything"
         score = " + ".join(
             f"{weight} * ts_rank({column}, query)"
@@ -160,8 +165,8 @@ class PostgresFullText:
             cursor.execute(
                 f"SELECT page_id, {score} AS score FROM search_fulltext,"
                 f" to_tsquery('simple', %s) AS query WHERE {vector} @@ query{weighted}"
-                " ORDER BY score DESC, page_id",
-                [self.expression(plan)],
+                " ORDER BY score DESC, page_id LIMIT %s",
+                [self.expression(plan), limit],
             )
             return [(page_id, float(score)) for page_id, score in cursor.fetchall()]
 
