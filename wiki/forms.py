@@ -35,6 +35,12 @@ class PracticePageForm(WagtailAdminPageForm):
     this form speaks only when validation is not deferred: on publish and on submit.
     """
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # People write titles, not addresses: an empty slug is derived from the title.
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+
     def is_valid(self) -> bool:
         valid = super().is_valid()
         if self.is_deferred_validation:
@@ -58,12 +64,26 @@ class PracticePageForm(WagtailAdminPageForm):
         return missing
 
 
+CONTROL_FIELDS = frozenset({"ORDER", "DELETE", "id", "page"})
+
+
+def has_content(form: forms.BaseForm) -> bool:
+    """Whether the person wrote something in this child form (the admin always sends one
+    empty form for a required list, with its order filled in)."""
+    # Cleaned values: a rich text widget posts a JSON structure even when empty.
+    return any(
+        not is_empty_value(value)
+        for name, value in getattr(form, "cleaned_data", {}).items()
+        if name not in CONTROL_FIELDS
+    )
+
+
 def count_kept_forms(formset: forms.BaseFormSet) -> int:
-    """Child forms that will exist after saving: not blank extras, not marked for deletion."""
+    """Child forms that will exist after saving: with content, not marked for deletion."""
     formset.errors  # noqa: B018 - cleans the formset if the parent form stopped early
     kept = 0
     for form in formset.forms:
-        if form.instance.pk is None and not form.has_changed():
+        if not has_content(form):  # an empty row saved with a draft is not content either
             continue
         if formset.can_delete and getattr(form, "cleaned_data", {}).get("DELETE"):
             continue

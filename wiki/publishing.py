@@ -9,7 +9,12 @@ from wiki.vocabulary import SECTIONS_BY_KEY
 
 # Required sections, in the template's order, with how to read them from a page.
 REQUIRED_TEXT_FIELDS = ("title", "summary", "context", "objectives")
-REQUIRED_LISTS = {"steps": "steps", "difficulties": "difficulties", "memo": "memo_items"}
+# section key -> (relation, the field that makes a row count)
+REQUIRED_LISTS = {
+    "steps": ("steps", "title"),
+    "difficulties": ("difficulties", "question"),
+    "memo": ("memo_items", "text"),
+}
 
 
 def is_blank(value: str | None) -> bool:
@@ -25,8 +30,8 @@ def missing_required_sections(page) -> list[str]:
     missing = [
         SECTIONS_BY_KEY[key].label for key in REQUIRED_TEXT_FIELDS if is_blank(getattr(page, key))
     ]
-    for key, relation in REQUIRED_LISTS.items():
-        if not getattr(page, relation).all():
+    for key, (relation, field) in REQUIRED_LISTS.items():
+        if not any(not is_blank(getattr(row, field)) for row in getattr(page, relation).all()):
             missing.append(SECTIONS_BY_KEY[key].label)
     if not page.themes.all():
         missing.append("Thèmes")

@@ -99,3 +99,39 @@ def test_a_proposed_practice_is_submitted_then_published_by_the_coordination(cli
     assert coordinator.post(url, {"comment": "Relue en rencontre."}).status_code in (200, 302)
     page.refresh_from_db()
     assert page.live
+
+
+def test_a_draft_needs_only_a_title_and_gets_its_address_from_it(client_for):
+    client = client_for(ROLE_CENTRES_SOCIAUX)
+    response = client.post(
+        add_url(), practice_form_data(title="Un goûter partagé", slug="", complete=False)
+    )
+    assert response.status_code == 302
+    assert PracticePage.objects.get(title="Un goûter partagé").slug == "un-gouter-partage"
+
+
+def test_empty_rows_saved_with_a_draft_do_not_count_as_sections(client_for):
+    from wagtail.test.utils.form_data import inline_formset, rich_text
+
+    client = client_for(ROLE_COORDINATION)
+    empty_rows = {
+        "steps": inline_formset([{"title": "", "text": rich_text("")}]),
+        "memo_items": inline_formset([{"text": ""}]),
+    }
+    client.post(add_url(), practice_form_data(complete=False, **empty_rows))
+    page = PracticePage.objects.get(slug="une-fiche-de-test")
+    assert "Les étapes" in page.missing_required_sections()
+
+    publish = client.post(
+        reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+        practice_form_data(
+            **{"action-publish": "publish"},
+            steps=inline_formset(
+                [{"id": step.pk, "title": "", "text": rich_text("")} for step in page.steps.all()],
+                initial=page.steps.count(),
+            ),
+        ),
+    )
+    assert publish.status_code == 200
+    assert "Les étapes" in publish.content.decode()
+    assert not PracticePage.objects.get(pk=page.pk).live
