@@ -1,0 +1,110 @@
+"""In a real browser (Debian's Chromium driven by Playwright): a member of a social centre
+writes a practice in the French admin, submits it, the Coordination approves and publishes,
+and a visitor reads it. Skipped when Chromium or Playwright is missing (CI installs both)."""
+
+import os
+import shutil
+
+import pytest
+
+from tests.factories import make_user, practice_index
+from wiki.models import PracticePage
+from wiki.vocabulary import ROLE_CENTRES_SOCIAUX, ROLE_COORDINATION
+
+CHROMIUM = "/usr/bin/chromium"
+PASSWORD = "un-mot-de-passe-de-test"
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+pytestmark = [
+    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian's chromium is not installed"),
+    # The live server reads the database from another thread: committed data, and the data
+    # migrations' content restored afterwards for the tests that follow.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def browser():
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
+    # still synchronous ones.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with playwright_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield launched
+        launched.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def logged_in(browser, live_server, username: str):
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    return page
+
+
+def open_more_actions(page) -> None:
+    page.locator("footer .w-dropdown__toggle").first.click()
+
+
+def test_a_practice_goes_from_draft_to_published(browser, live_server):
+    for username, role in (("samir", ROLE_CENTRES_SOCIAUX), ("camille", ROLE_COORDINATION)):
+        user = make_user(username, role)
+        user.set_password(PASSWORD)
+        user.save()
+    index = practice_index()
+
+    writer = logged_in(browser, live_server, "samir")
+    writer.goto(f"{live_server.url}/admin/pages/add/wiki/practicepage/{index.pk}/")
+    writer.fill("#id_title", "Un goûter partagé avec la maternelle")
+    writer.wait_for_timeout(1000)
+    writer.click("footer button[type=submit]")  # Enregistrer le brouillon
+    writer.wait_for_load_state()
+    assert "créée" in writer.locator(".messages").inner_text()
+    practice = PracticePage.objects.get(slug="un-gouter-partage-avec-la-maternelle")
+    assert not practice.live
+
+    open_more_actions(writer)
+    writer.locator("button[name='action-submit']").click()
+    writer.wait_for_load_state()
+    assert "Pour publier cette fiche, il faut encore remplir" in writer.content()
+
+    writer.fill("#id_summary", "Un goûter chaque vendredi avec les familles de la maternelle.")
+    writer.check("input[name=themes] >> nth=2")
+    writer.check("input[name=audiences] >> nth=0")
+    writer.select_option("#id_stage", index=1)
+    editors = writer.locator(".public-DraftEditor-content")
+    editors.nth(0).click()
+    writer.keyboard.type("Les parents de la maternelle ne venaient pas au centre.")
+    editors.nth(1).click()
+    writer.keyboard.type("Faire connaître le centre aux familles.")
+    writer.fill("#id_steps-0-title", "Proposer le goûter à la directrice")
+    writer.fill("#id_difficulties-0-question", "Personne ne vient la première fois")
+    writer.locator("#id_difficulties-0-answer").locator("xpath=..").locator(
+        ".public-DraftEditor-content"
+    ).click()
+    writer.keyboard.type("Inviter par le cahier de liaison.")
+    writer.fill("#id_memo_items-0-text", "Prévenir la directrice")
+    writer.wait_for_timeout(2000)  # as a person would: the admin autosaves in the background
+    open_more_actions(writer)
+    writer.locator("button[name='action-submit']").click()
+    writer.wait_for_load_state()
+    assert "soumise" in writer.locator(".messages").inner_text()
+
+    coordinator = logged_in(browser, live_server, "camille")
+    coordinator.goto(f"{live_server.url}/admin/pages/{practice.pk}/edit/")
+    coordinator.wait_for_timeout(1000)
+    open_more_actions(coordinator)
+    coordinator.get_by_role("button", name="Approuver et Publier", exact=True).click()
+    coordinator.wait_for_load_state()
+
+    visitor = browser.new_page()
+    response = visitor.goto(f"{live_server.url}/pratiques/un-gouter-partage-avec-la-maternelle/")
+    assert response.status == 200
+    assert "Prévenir la directrice" in visitor.content()
+    assert PracticePage.objects.get(pk=practice.pk).live
