@@ -155,3 +155,39 @@ def test_suggestions_start_at_two_characters_and_include_glossary_terms(client, 
     ]
     assert "REP — Réseau d'éducation prioritaire" in labels
     assert "Le réseau des centres" in labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"',
+        '""',
+        "*",
+        "NEAR(a b)",
+        "a AND",
+        "OR OR",
+        "-école",
+        "col:valeur",
+        "{title}:x",
+        "l'",
+        "'",
+        "’’’",
+        "🙂 école",
+        "\x00",
+        "a" * 200,
+        "le la les des",
+        "é" * 50,
+        "<script>alert(1)</script>",
+        "%",
+        "\\",
+        "((((",
+        "^ab",
+        "école^2",
+        "a:b:c",
+    ],
+)
+def test_odd_queries_never_break_the_search(client, indexed, text):
+    indexed(title="Une école ouverte", slug="ecole")
+    assert client.get("/api/search/", {"q": text}).status_code == 200
+    assert client.get("/recherche/", {"q": text}).status_code == 200
+    assert client.get("/api/search/suggestions/", {"q": text}).status_code == 200
