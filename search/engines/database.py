@@ -6,12 +6,12 @@ from the glossary and are expanded at query time; typos are matched against the 
 vocabulary. It is the embedded default and the fallback of every other engine.
 """
 
+import secrets
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from itertools import islice
 
 from django.db import connection, transaction
-from django.db.models import F
 
 from search.analysis import fold
 from search.base import (
@@ -137,16 +137,16 @@ class DatabaseEngine(SearchEngine):
     def set_synonyms(self, synonyms: list[SynonymGroup]) -> None:
         state, _ = EngineState.objects.get_or_create(name=SYNONYM_STATE)
         state.payload = [list(group.words) for group in synonyms]
-        state.version = F("version") + 1
+        state.version = new_version()
         state.save()
 
     def indexed_ids(self) -> set[int]:
         return set(SearchEntry.objects.values_list("page_id", flat=True))
 
     def _bump(self, name: str) -> None:
-        updated = EngineState.objects.filter(name=name).update(version=F("version") + 1)
-        if not updated:
-            EngineState.objects.create(name=name, version=1)
+        """A new random version, not a counter: after a rolled-back write, a counter would
+        hand the next write a number some process already cached other content under."""
+        EngineState.objects.update_or_create(name=name, defaults={"version": new_version()})
 
     # Reading -----------------------------------------------------------------------------
 
@@ -172,7 +172,8 @@ class DatabaseEngine(SearchEngine):
     def facet_index(self, version: int) -> FacetIndex:
         if self._facets is None or self._facets[0] != version:
             rows = SearchFacet.objects.values_list("entry_id", "facet", "value")
-            self._facets = (version, FacetIndex(rows.iterator()))
+            entries = SearchEntry.objects.values_list("page_id", flat=True)
+            self._facets = (version, FacetIndex(rows.iterator(), entries.iterator()))
         return self._facets[1]
 
     def search(self, query: SearchQuery) -> SearchResults:
@@ -189,8 +190,11 @@ class DatabaseEngine(SearchEngine):
         filters = query.facet_filters()
         allowed = facets.allowed(filters)
 
+        # Full-text rows without an entry (a database flushed under the FTS table) never count.
+        allowed = facets.known if allowed is None else allowed & facets.known
+
         def passing(pairs: list[tuple[int, float]]) -> list[tuple[int, float]]:
-            return pairs if allowed is None else [pair for pair in pairs if pair[0] in allowed]
+            return [pair for pair in pairs if pair[0] in allowed]
 
         if plan.is_empty:  # no words: every practice, by title
             ordered = SearchEntry.objects.order_by("folded_title")
@@ -202,14 +206,16 @@ class DatabaseEngine(SearchEngine):
             # Pages matching in the weighted sections come first; the others follow, ranked
             # only when a page of results reaches them (so broad queries stay fast).
             # Without filters only the pages up to this one need ranking.
-            limit = query.offset + query.page_size if allowed is None else None
+            filtered = any(query.facet_filters().values())
+            limit = None if filtered else query.offset + query.page_size
             ranked = passing(self.fulltext.ranked(plan, section, weighted_only=True, limit=limit))
             if len(ranked) < query.offset + query.page_size and len(ranked) < len(matched_ids):
                 # Unlimited here: the pages after the weighted ones are needed in full order.
                 first = {page_id for page_id, _score in ranked}
                 everything = self.fulltext.ranked(plan, section, weighted_only=False)
                 ranked += passing([pair for pair in everything if pair[0] not in first])
-        total = len(matched_ids) if allowed is None else len(allowed.intersection(matched_ids))
+        matched_ids = [page_id for page_id in matched_ids if page_id in facets.known]
+        total = len(allowed.intersection(matched_ids))
         page = ranked[query.offset : query.offset + query.page_size]
         entries = SearchEntry.objects.in_bulk([page_id for page_id, _score in page])
         hits = [
@@ -224,6 +230,10 @@ class DatabaseEngine(SearchEngine):
         ]
         counts = facets.counts(matched_ids, filters)
         return SearchResults(query, self.name, total, hits, counts)
+
+
+def new_version() -> int:
+    return secrets.randbits(62)
 
 
 def facet_values(document: SearchDocument) -> list[tuple[str, str]]:

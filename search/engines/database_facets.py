@@ -11,7 +11,8 @@ from search.base import FACET_NAMES
 
 
 class FacetIndex:
-    def __init__(self, rows: Iterable[tuple[int, str, str]]) -> None:
+    def __init__(self, rows: Iterable[tuple[int, str, str]], known: Iterable[int]) -> None:
+        self.known = set(known)  # every indexed page
         self.pages: dict[str, dict[str, set[int]]] = {name: {} for name in FACET_NAMES}
         for page_id, facet, value in rows:
             self.pages.setdefault(facet, {}).setdefault(value, set()).add(page_id)
