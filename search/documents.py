@@ -8,6 +8,7 @@ from django.utils.html import strip_tags
 from search.base import DifficultyText, SearchDocument
 from wiki.exchange.data import PracticeData
 from wiki.exchange.pages import page_to_data
+from wiki.listing import public_practices
 from wiki.models import PracticePage
 from wiki.models.practice import difficulty_anchor
 
@@ -20,8 +21,8 @@ def plain(html: str) -> str:
 
 
 def public_ids() -> set[int]:
-    """Practices a visitor may read: live and under no view restriction."""
-    return set(PracticePage.objects.live().public().values_list("pk", flat=True))
+    """Practices a visitor may read: the only ones ever indexed."""
+    return set(public_practices().values_list("pk", flat=True))
 
 
 def document_from_data(page_id: int, url: str, data: PracticeData) -> SearchDocument:
@@ -61,11 +62,10 @@ def practice_document(page: PracticePage) -> SearchDocument:
     return document_from_data(page.pk, page.url or f"/pratiques/{page.slug}/", page_to_data(page))
 
 
-def public_practices():
-    """Live practices under no view restriction (`public()`), with what documents need."""
+def indexable_practices():
+    """The public practices (wiki.listing's rule), with what their documents need."""
     return (
-        PracticePage.objects.live()
-        .public()
+        public_practices()
         .select_related("stage")
         .prefetch_related(
             "themes",
@@ -83,7 +83,7 @@ def public_practices():
 
 def all_documents():
     """Every public practice as a document, streamed in batches of 200."""
-    practices = public_practices()
+    practices = indexable_practices()
     for start in range(0, practices.count(), 200):
         for page in practices[start : start + 200]:
             yield practice_document(page)

@@ -11,7 +11,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 
 from search.base import EngineUnavailable, SearchEngine, SearchQuery, SearchResults
-from search.documents import all_documents, practice_document, public_ids, public_practices
+from search.documents import all_documents, indexable_practices, practice_document, public_ids
 from search.engines.database import DatabaseEngine
 from search.models import MissedUpdate
 from search.synonyms import glossary_synonyms
@@ -79,7 +79,7 @@ def write_to(engine: SearchEngine, action: str, page_id: int | None, operation) 
 
 def sync_page(page_id: int) -> None:
     """Index a practice if it is public now, remove it from every index otherwise."""
-    page = public_practices().filter(pk=page_id).first()
+    page = indexable_practices().filter(pk=page_id).first()
     if page is not None:
         document = practice_document(page)
         for engine in engines():
@@ -126,7 +126,9 @@ def sync() -> SyncReport:
         )
         to_index = (public - present) | (missed & public)
         to_remove = (present - public) | (missed - public)
-        documents = [practice_document(page) for page in public_practices().filter(pk__in=to_index)]
+        documents = [
+            practice_document(page) for page in indexable_practices().filter(pk__in=to_index)
+        ]
         engine.index_documents(documents)
         engine.delete_documents(to_remove)
         replayed += len(missed)
@@ -138,7 +140,7 @@ def sync() -> SyncReport:
 
 def rebuild(progress=None) -> dict[str, int]:
     """Recreate every engine's index from the public practices. `progress(done, total)`."""
-    total = public_practices().count()
+    total = indexable_practices().count()
     synonyms = glossary_synonyms()
     counts = {}
     for engine in engines():

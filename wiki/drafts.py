@@ -8,7 +8,6 @@ from django.template.response import TemplateResponse
 
 from wiki.members import is_member
 from wiki.models import PracticePage
-from wiki.rendering import practice_context
 
 
 def require_member(request):
@@ -38,12 +37,6 @@ def draft_view(index_page, request, page_id: int):
         return refused
     page = get_object_or_404(PracticePage.objects.child_of(index_page), pk=page_id)
     draft = page.get_latest_revision_as_object()
-    context = {
-        "page": draft,
-        "self": draft,
-        "is_draft_preview": True,
-        "live_page": page,
-        "request": request,
-    }
-    context.update(practice_context(draft))
-    return TemplateResponse(request, "wiki/practice_page.html", context)
+    # The page's own context (sections, tooltips, facts), as its public view builds it.
+    context = {**draft.get_context(request), "is_draft_preview": True}
+    return TemplateResponse(request, draft.template, context)

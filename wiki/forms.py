@@ -3,29 +3,12 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from wiki.publishing import is_blank, missing_sections_message
-from wiki.vocabulary import SECTIONS_BY_KEY
-
-FIELD_SECTIONS = {
-    "title": SECTIONS_BY_KEY["title"].label,
-    "summary": SECTIONS_BY_KEY["summary"].label,
-    "themes": "Thèmes",
-    "audiences": "Pour qui",
-    "stage": "Où en est le partenariat",
-    "context": SECTIONS_BY_KEY["context"].label,
-    "objectives": SECTIONS_BY_KEY["objectives"].label,
-}
-FORMSET_SECTIONS = {
-    "steps": SECTIONS_BY_KEY["steps"].label,
-    "difficulties": SECTIONS_BY_KEY["difficulties"].label,
-    "memo_items": SECTIONS_BY_KEY["memo"].label,
-}
-
-
-def is_empty_value(value) -> bool:
-    if isinstance(value, str):
-        return is_blank(value)
-    return not value
+from wiki.publishing import (
+    REQUIRED_FIELDS,
+    REQUIRED_LISTS,
+    is_empty_value,
+    missing_sections_message,
+)
 
 
 class PracticePageForm(WagtailAdminPageForm):
@@ -54,12 +37,12 @@ class PracticePageForm(WagtailAdminPageForm):
     def missing_sections(self) -> list[str]:
         data = self.cleaned_data
         missing = [
-            label for field, label in FIELD_SECTIONS.items() if is_empty_value(data.get(field))
+            label for field, label in REQUIRED_FIELDS.items() if is_empty_value(data.get(field))
         ]
         missing += [
             label
-            for name, label in FORMSET_SECTIONS.items()
-            if count_kept_forms(self.formsets[name]) == 0
+            for relation, (label, _field) in REQUIRED_LISTS.items()
+            if count_kept_forms(self.formsets[relation]) == 0
         ]
         return missing
 

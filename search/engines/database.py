@@ -206,8 +206,7 @@ class DatabaseEngine(SearchEngine):
             # Pages matching in the weighted sections come first; the others follow, ranked
             # only when a page of results reaches them (so broad queries stay fast).
             # Without filters only the pages up to this one need ranking.
-            filtered = any(query.facet_filters().values())
-            limit = None if filtered else query.offset + query.page_size
+            limit = None if any(filters.values()) else query.offset + query.page_size
             ranked = passing(self.fulltext.ranked(plan, section, weighted_only=True, limit=limit))
             if len(ranked) < query.offset + query.page_size and len(ranked) < len(matched_ids):
                 # Unlimited here: the pages after the weighted ones are needed in full order.

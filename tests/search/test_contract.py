@@ -204,6 +204,5 @@ def test_pages_of_results_neither_repeat_nor_skip_a_practice(engine):
     for page in (1, 2):
         seen += slugs(engine, "projet", page=page)
     assert len(seen) == len(set(seen)) == 35
-    assert seen[:15] == [f"fiche-{n}" for n in range(1, 16)] or set(seen[:15]) == {
-        f"fiche-{n}" for n in range(1, 16)
-    }
+    # The fifteen title matches come first (their order among themselves is the engine's).
+    assert set(seen[:15]) == {f"fiche-{n}" for n in range(1, 16)}

@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from wiki.forms import PracticePageForm
+from wiki.publishing import missing_required_sections
 from wiki.vocabulary import SECTIONS_BY_KEY, SUMMARY_MAX_LENGTH
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
@@ -110,8 +111,6 @@ class PracticePage(RoutablePageMixin, Page):
 
     def missing_required_sections(self) -> list[str]:
         """French labels of the required sections that are still empty."""
-        from wiki.publishing import missing_required_sections
-
         return missing_required_sections(self)
 
     def get_context(self, request, *args, **kwargs):
