@@ -12,7 +12,9 @@ $(BIN)/python:
 
 # The dependencies (and test extras) listed in pyproject.toml, installed without building the
 # project itself; stamped so that a second `make` is instant.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+# Debian's packages come first (Pango for WeasyPrint, and for the tests zbar, Poppler, Chromium).
+$(VENV)/.installed: pyproject.toml scripts/system-packages | $(BIN)/python
+	scripts/system-packages test
 	$(BIN)/python scripts/requirements.py test > $(VENV)/requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r $(VENV)/requirements.txt
 	touch $@

@@ -10,6 +10,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("search.urls")),
+    path("", include("wiki.urls")),
+    path("", include("wiki.guide.urls")),
+    path("", include("wiki.meetings.urls")),
+    path("", include("wiki.following.urls")),
 ]
 
 if settings.DEBUG:

@@ -42,6 +42,9 @@ if not DEBUG:
 
 INSTALLED_APPS = [
     "wiki",
+    "wiki.guide",
+    "wiki.meetings",
+    "wiki.following",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -64,6 +67,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -193,3 +198,11 @@ if SEARCH_ENGINE not in ("database", "elasticsearch", "opensearch"):
     raise ImproperlyConfigured(
         f"SEARCH_ENGINE={SEARCH_ENGINE!r}: use database, elasticsearch or opensearch."
     )
+
+# Background work (building a guide edition): django-tasks, with its database backend and a
+# worker (`manage.py db_worker`, started by `make run`). Wagtail's own small tasks stay on the
+# immediate backend; only the queue named "guide" goes through the database.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["guide"]},
+}

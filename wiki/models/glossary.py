@@ -23,6 +23,10 @@ class GlossaryTerm(index.Indexed, models.Model):
         blank=True,
         help_text="Une par ligne. Servent à la recherche.",
     )
+    # When the term entered the glossary and when it last changed: "what's new since the last
+    # meeting" lists the terms added in between.
+    created_at = models.DateTimeField("ajouté le", auto_now_add=True, null=True)
+    updated_at = models.DateTimeField("modifié le", auto_now=True, null=True)
 
     panels = [
         FieldPanel("term"),

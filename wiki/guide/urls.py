@@ -1,0 +1,5 @@
+"""Public URLs of the guide app."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""Meetings of the network and "what's new since the last meeting"."""
