@@ -1,11 +1,19 @@
-"""A practice's public history: when it changed, and by whom for members."""
+"""A practice's public history: when it changed, by whom and what changed, for members."""
 
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from wagtail.models import PageLogEntry
 
+from wiki.drafts import require_member
+from wiki.exchange.pages import page_to_data
 from wiki.members import is_member
+from wiki.section_diff import compare_practices
 
 ACTION_LABELS = {
     "wagtail.create": "Création",
@@ -28,6 +36,12 @@ class HistoryEntry:
     revision_id: int | None
 
 
+def author_name(user) -> str:
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
 def practice_history(page, user) -> list[HistoryEntry]:
     """Visitors see publication dates only; members also see drafts and editors' names."""
     member = is_member(user)
@@ -41,10 +55,76 @@ def practice_history(page, user) -> list[HistoryEntry]:
         HistoryEntry(
             when=entry.timestamp,
             action=ACTION_LABELS[entry.action],
-            who=(entry.user.get_full_name() or entry.user.get_username())
-            if member and entry.user
-            else None,
+            who=author_name(entry.user) if member and entry.user else None,
             revision_id=entry.revision_id if member else None,
         )
         for entry in entries
     ]
+
+
+# Comparing two versions (members only, like the links to each version)
+
+SAME_REVISION_MESSAGE = "Choisissez deux versions différentes."
+ONE_REVISION_MESSAGE = "Cette fiche n'a qu'une version pour l'instant : rien à comparer."
+
+
+@dataclass
+class RevisionChoice:
+    id: int
+    label: str
+
+
+def revision_choices(page) -> list[RevisionChoice]:
+    """The page's versions, newest first, named by date, author and publication."""
+    published = set(
+        PageLogEntry.objects.filter(page=page, action="wagtail.publish").values_list(
+            "revision_id", flat=True
+        )
+    )
+    choices = []
+    for revision in page.revisions.select_related("user").order_by("-created_at", "-id"):
+        when = date_format(localtime(revision.created_at), "j F Y à H:i")
+        if revision.pk == page.live_revision_id:
+            status = "en ligne"
+        else:
+            status = "publiée" if revision.pk in published else ""
+        details = ", ".join(part for part in (author_name(revision.user), status) if part)
+        choices.append(RevisionChoice(revision.pk, f"{when} ({details})" if details else when))
+    return choices
+
+
+def history_context(page, user) -> dict:
+    return {
+        "history": practice_history(page, user),
+        "revisions": revision_choices(page) if is_member(user) else [],
+    }
+
+
+def chosen_revision(page, value: str | None, default):
+    """The page's revision named in the query string; 404 for one of another page."""
+    if value in (None, ""):
+        return default
+    if not value.isdigit():
+        raise Http404("Version inconnue.")
+    return get_object_or_404(page.revisions, pk=int(value))
+
+
+def compare_view(page, request):
+    refused = require_member(request)
+    if refused:
+        return refused
+    latest_two = list(page.revisions.order_by("-created_at", "-id")[:2])
+    newest = latest_two[0] if latest_two else None
+    before = latest_two[-1] if latest_two else None
+    old = chosen_revision(page, request.GET.get("de"), before)
+    new = chosen_revision(page, request.GET.get("a"), newest)
+    context = {"page": page, "revisions": revision_choices(page), "old": old, "new": new}
+    if old is None or len(context["revisions"]) < 2:
+        context["message"] = ONE_REVISION_MESSAGE
+    elif old.pk == new.pk:
+        context["message"] = SAME_REVISION_MESSAGE
+    else:
+        context["changes"] = compare_practices(
+            page_to_data(old.as_object()), page_to_data(new.as_object())
+        )
+    return TemplateResponse(request, "wiki/practice_compare.html", context)

@@ -6,7 +6,7 @@ summary ("1 ajoutée", "modifié") and a word-level diff rendered as safe HTML w
 <del>. `describe_changes` sums that up in one French line for lists of news.
 """
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from difflib import SequenceMatcher
 
 from django.utils.html import format_html_join
@@ -39,13 +39,9 @@ FACET_TITLES = {
     "levels": dict(LEVELS),
 }
 
-STATUS_LABELS = {
-    "added": "ajouté",
-    "changed": "modifié",
-    "removed": "retiré",
-    "moved": "déplacé",
-    "restyled": "mise en forme modifiée",
-}
+STATUS_VERBS = {"added": "ajouté", "changed": "modifié", "removed": "retiré", "moved": "déplacé"}
+COUNTED_STATUSES = ("added", "changed", "removed")  # the fields of ChangeCounts, in order
+TEXT_SUMMARIES = {**STATUS_VERBS, "restyled": "mise en forme modifiée"}
 
 
 @dataclass(frozen=True)
@@ -64,10 +60,7 @@ class DiffBlock:
     status: str  # "added", "changed", "removed", "moved" or "restyled"
     heading: str  # e.g. "Étape 2", "Thèmes"; "" for a text section
     html: str  # safe HTML: the text with <ins>/<del> around changed words
-
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
+    status_label: str = ""  # in French, agreed with the item: "ajoutée", "retiré"…
 
 
 @dataclass(frozen=True)
@@ -123,7 +116,7 @@ def _compare_text(key: str, label: str, old: PracticeData, new: PracticeData):
     else:
         status = "changed"
     block = DiffBlock(status, "", word_diff_html(old_lines, new_lines))
-    return SectionChange(key, label, STATUS_LABELS[status], ChangeCounts(), (block,))
+    return SectionChange(key, label, TEXT_SUMMARIES[status], ChangeCounts(), (block,))
 
 
 # The facts card
@@ -135,14 +128,15 @@ def _facet_value(data: PracticeData, key: str):
     return frozenset(value) if key in UNORDERED_FACETS else value
 
 
-def _facet_text(data: PracticeData, key: str, titles: dict[str, str]) -> str:
+def _facet_lines(data: PracticeData, key: str, titles: dict[str, str]) -> tuple[str, ...]:
+    """One line per value, so that adding a theme reads as one added line."""
     value = getattr(data, key)
     if isinstance(value, str):
         value = [value] if value else []
     if key in UNORDERED_FACETS:  # shown in the vocabulary's order, as the facts card does
         order = list(titles)
         value = sorted(value, key=lambda slug: order.index(slug) if slug in order else len(order))
-    return ", ".join(titles.get(item, item) for item in value)
+    return tuple(titles.get(item, item) for item in value)
 
 
 def _facet_titles(key: str, old: PracticeData, new: PracticeData) -> dict[str, str]:
@@ -161,9 +155,9 @@ def _compare_facts(old: PracticeData, new: PracticeData):
         if _facet_value(old, key) == _facet_value(new, key):
             continue
         titles = _facet_titles(key, old, new)
-        before, after = _facet_text(old, key, titles), _facet_text(new, key, titles)
+        before, after = _facet_lines(old, key, titles), _facet_lines(new, key, titles)
         status = "added" if not before else "removed" if not after else "changed"
-        html = word_diff_html(plain_lines(before, html=False), plain_lines(after, html=False))
+        html = word_diff_html(before, after)
         blocks.append(DiffBlock(status, facet_label, html))
     if not blocks:
         return None
@@ -257,60 +251,53 @@ def _match_items(old: list[_Item], new: list[_Item]) -> dict[int, int]:
     return pairs
 
 
-def _count_phrase(count: int, verb: str, masculine: bool) -> str:
-    ending = ("" if masculine else "e") + ("s" if count > 1 else "")
-    return f"{count} {verb}{ending}"
+def _agreed(verb: str, count: int, masculine: bool) -> str:
+    """ "ajouté" agreed with the items it is said of: "ajoutée", "ajoutés"…"""
+    return verb + ("" if masculine else "e") + ("s" if count > 1 else "")
+
+
+def _list_blocks(kind: str, before: list[_Item], after: list[_Item]) -> list[DiffBlock]:
+    """The blocks of a list section, in the order of the new version (removed ones where
+    they stood); "moved" blocks only when the order of the items changed."""
+    pairs = _match_items(before, after)
+    name, masculine = ITEM_NAMES[kind], kind in MASCULINE_ITEMS
+    new_order = [j for _i, j in sorted(pairs.items())]
+    reordered = new_order != sorted(new_order)
+    found: list[tuple[int, DiffBlock]] = []
+
+    def add(position: int, status: str, heading: str, old_lines, new_lines) -> None:
+        label = _agreed(STATUS_VERBS[status], 1, masculine)
+        block = DiffBlock(status, heading, word_diff_html(old_lines, new_lines), label)
+        found.append((position, block))
+
+    for j, item in enumerate(after):
+        if j not in pairs.values():
+            add(j, "added", f"{name} {j + 1}", (), item.lines)
+    for i, j in pairs.items():
+        if before[i].value != after[j].value:
+            add(j, "changed", f"{name} {j + 1}", before[i].lines, after[j].lines)
+        elif reordered and i != j:
+            add(j, "moved", f"{name} {j + 1}", after[j].lines, after[j].lines)
+    for i, item in enumerate(before):
+        if i not in pairs:
+            add(i, "removed", f"{name} {i + 1} de l'ancienne version", item.lines, ())
+    return [block for _position, block in sorted(found, key=lambda pair: pair[0])]
 
 
 def _compare_list(kind: str, label: str, old: PracticeData, new: PracticeData):
     before, after = _items(kind, old), _items(kind, new)
     if [item.value for item in before] == [item.value for item in after]:
         return None
-    pairs = _match_items(before, after)
-    name = ITEM_NAMES[kind]
-    found: list[tuple[int, DiffBlock]] = []  # (position in the new version, block)
-    for j, item in enumerate(after):
-        if j not in pairs.values():
-            found.append((j, DiffBlock("added", f"{name} {j + 1}", word_diff_html((), item.lines))))
-    for i, j in pairs.items():
-        if before[i].value != after[j].value:
-            html = word_diff_html(before[i].lines, after[j].lines)
-            found.append((j, DiffBlock("changed", f"{name} {j + 1}", html)))
-    for i, item in enumerate(before):
-        if i not in pairs:
-            heading = f"{name} {i + 1} de l'ancienne version"
-            found.append((i, DiffBlock("removed", heading, word_diff_html(item.lines, ()))))
-    new_order = [j for _i, j in sorted(pairs.items())]
-    reordered = new_order != sorted(new_order)
-    if reordered:
-        for i, j in pairs.items():
-            if before[i].value == after[j].value and i != j:
-                found.append(
-                    (
-                        j,
-                        DiffBlock(
-                            "moved",
-                            f"{name} {j + 1}",
-                            word_diff_html(after[j].lines, after[j].lines),
-                        ),
-                    )
-                )
+    blocks = _list_blocks(kind, before, after)
     counts = ChangeCounts(
-        added=sum(block.status == "added" for _j, block in found),
-        changed=sum(block.status == "changed" for _j, block in found),
-        removed=sum(block.status == "removed" for _j, block in found),
+        *(sum(block.status == status for block in blocks) for status in COUNTED_STATUSES)
     )
     masculine = kind in MASCULINE_ITEMS
     parts = [
-        _count_phrase(count, verb, masculine)
-        for count, verb in (
-            (counts.added, "ajouté"),
-            (counts.changed, "modifié"),
-            (counts.removed, "retiré"),
-        )
+        f"{count} {_agreed(STATUS_VERBS[status], count, masculine)}"
+        for status, count in zip(COUNTED_STATUSES, astuple(counts), strict=True)
         if count
     ]
-    if reordered:
+    if any(block.status == "moved" for block in blocks):
         parts.append("ordre changé")
-    blocks = tuple(block for _position, block in sorted(found, key=lambda pair: pair[0]))
-    return SectionChange(kind, label, ", ".join(parts), counts, blocks)
+    return SectionChange(kind, label, ", ".join(parts), counts, tuple(blocks))

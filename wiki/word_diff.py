@@ -18,12 +18,11 @@ HIDDEN_LABELS = {"added": "ajouté : ", "removed": "retiré : "}
 TAGS = {"added": "ins", "removed": "del"}
 
 
-def plain_lines(text: str, html: bool = True) -> tuple[str, ...]:
+def plain_lines(html: str) -> tuple[str, ...]:
     """The text as lines of words: tags stripped, one line per paragraph or list item."""
-    if html:
-        text = LIST_ITEM.sub("\n• ", text or "")
-        text = unescape(strip_tags(LINE_BREAK.sub("\n", text)))
-    lines = (" ".join(line.split()) for line in (text or "").split("\n"))
+    text = LIST_ITEM.sub("\n• ", html or "")
+    text = unescape(strip_tags(LINE_BREAK.sub("\n", text)))
+    lines = (" ".join(line.split()) for line in text.split("\n"))
     return tuple(line for line in lines if line and line != "•")
 
 

@@ -126,13 +126,19 @@ class PracticePage(RoutablePageMixin, Page):
 
     @path("historique/")
     def history(self, request):
-        from wiki.history import practice_history
+        from wiki.history import history_context
 
         return self.render(
             request,
             template="wiki/practice_history.html",
-            context_overrides={"history": practice_history(self, request.user)},
+            context_overrides=history_context(self, request.user),
         )
+
+    @path("historique/comparer/")
+    def compare(self, request):
+        from wiki.history import compare_view
+
+        return compare_view(self, request)
 
 
 class PracticeStep(Orderable):
