@@ -31,7 +31,8 @@ class GuidePractice:
     stage_title: str = ""
     audience_titles: tuple[str, ...] = ()
     level_titles: tuple[str, ...] = ()
-    revision_id: int | None = None
+    revision_id: int | None = None  # the pinned revision
+    page_id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,110 @@
+"""Making an edition's files: the booklet, its imposition for home printing, the poster.
+
+`run_build` is what the background task runs, in a child process (see `wiki.guide.tasks`):
+WeasyPrint keeps memory in a long-lived process, and a child gives all of it back when it
+exits. It reports its step and pages done on the `GuideBuild` row the admin page shows.
+"""
+
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from wiki.guide.booklet import build_booklet
+from wiki.guide.content import GuideContent
+from wiki.guide.imposition import impose_booklet
+from wiki.guide.models import GuideBuild, GuideEdition
+from wiki.guide.poster import build_poster
+from wiki.guide.snapshot import content_from_json
+
+ProgressCallback = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class GuideFiles:
+    booklet: bytes
+    imposition: bytes
+    poster: bytes
+
+
+def file_names(page_size: str) -> dict[str, str]:
+    size = page_size.lower()
+    return {
+        "booklet": f"livret-{size}.pdf",
+        "imposition": f"livret-{size}-imposition-a4.pdf",
+        "poster": "affiche-a2.pdf",
+    }
+
+
+def build_files(content: GuideContent, progress: ProgressCallback | None = None) -> GuideFiles:
+    report = progress or (lambda step, done, total: None)
+    booklet = build_booklet(content, progress=report)
+    report("Imposition pour l'impression à la maison", 0, 1)
+    imposition = impose_booklet(booklet)
+    report("Affiche", 0, 1)
+    poster = build_poster(content)
+    report("Terminé", 1, 1)
+    return GuideFiles(booklet=booklet, imposition=imposition, poster=poster)
+
+
+def write_files(content: GuideContent, directory: Path, progress=None) -> list[Path]:
+    """Build the three files into `directory` (created if needed); returns their paths."""
+    files = build_files(content, progress)
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind, name in file_names(content.page_size).items():
+        path = directory / name
+        temporary = path.with_suffix(".pdf.part")
+        temporary.write_bytes(getattr(files, kind))
+        temporary.replace(path)
+        written.append(path)
+    return written
+
+
+def frozen_content(edition: GuideEdition) -> GuideContent:
+    if edition.frozen_content is None:
+        raise ValueError(f"L'édition « {edition} » n'est pas publiée : elle n'est pas figée.")
+    return content_from_json(edition.frozen_content)
+
+
+class DatabaseProgress:
+    """Writes progress to the build row, at most a few times a second."""
+
+    def __init__(self, build: GuideBuild, interval: float = 0.3):
+        self.build = build
+        self.interval = interval
+        self.last_write = 0.0
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if step == self.build.step and now - self.last_write < self.interval and done < total:
+            return
+        self.last_write = now
+        self.build.step, self.build.pages_done, self.build.pages_total = step, done, total
+        GuideBuild.objects.filter(pk=self.build.pk).update(
+            step=step, pages_done=done, pages_total=total
+        )
+
+
+def run_build(build_id: int) -> GuideBuild:
+    """Build the files of one queued build, recording progress, files or the error."""
+    build = GuideBuild.objects.select_related("edition").get(pk=build_id)
+    build.status, build.started_at = GuideBuild.Status.RUNNING, timezone.now()
+    build.save(update_fields=["status", "started_at"])
+    try:
+        content = frozen_content(build.edition)
+        files = build_files(content, DatabaseProgress(build))
+        names = file_names(content.page_size)
+        for kind, name in names.items():
+            getattr(build, kind).save(name, ContentFile(getattr(files, kind)), save=False)
+        build.status = GuideBuild.Status.DONE
+    except Exception as error:
+        build.status = GuideBuild.Status.FAILED
+        build.error = f"{error.__class__.__name__}: {error}\n\n{traceback.format_exc()}"
+    build.finished_at = timezone.now()
+    build.save()
+    return build
