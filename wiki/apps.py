@@ -8,3 +8,6 @@ class WikiConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401
+        from .first_login import watch_first_logins
+
+        watch_first_logins()

@@ -1,5 +1,9 @@
 """Public URLs of the wiki served by plain Django views (pages are served by Wagtail)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from wiki.views.welcome import welcome_view
+
+urlpatterns: list = [
+    path("bienvenue/", welcome_view, name="welcome"),
+]
