@@ -8,6 +8,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from wiki.models import GlossaryPage, HomePage, PracticeIndexPage, ThemeIndexPage
+from wiki.review.workflow import assign_review_workflow
 
 SECTION_PAGES = (
     (PracticeIndexPage, "Les pratiques", "pratiques"),
@@ -23,7 +24,9 @@ def ensure_site_structure() -> HomePage:
         home = create_home_page()
     for model, title, slug in SECTION_PAGES:
         if not model.objects.child_of(home).exists():
-            home.add_child(instance=model(title=title, slug=slug))
+            section = home.add_child(instance=model(title=title, slug=slug))
+            if model is PracticeIndexPage:  # practices are read by the group before publishing
+                assign_review_workflow(section)
     return home
 
 

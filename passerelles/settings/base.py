@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from .email_url import parse_email_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
@@ -207,3 +209,22 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["guide"]},
 }
+
+# Email (workflow notifications, contributions, digests): EMAIL_URL says how mail leaves,
+# e.g. smtp://user:password@host:587/?tls=True or smtps://…; by default messages are printed
+# to the console. See email_url.py for every form (lower case: not a setting, never displayed).
+email_config = parse_email_url(os.environ.get("EMAIL_URL"))
+EMAIL_BACKEND = email_config.backend
+EMAIL_HOST = email_config.host
+EMAIL_PORT = email_config.port
+EMAIL_HOST_USER = email_config.user
+EMAIL_HOST_PASSWORD = email_config.password
+EMAIL_USE_TLS = email_config.use_tls
+EMAIL_USE_SSL = email_config.use_ssl
+EMAIL_TIMEOUT = email_config.timeout
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or "Passerelles <passerelles@localhost>"
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+# Reviewers comment on the fields of a practice in the admin (Wagtail's default, made explicit).
+WAGTAILADMIN_COMMENTS_ENABLED = True

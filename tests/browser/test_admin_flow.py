@@ -97,11 +97,13 @@ def test_a_practice_goes_from_draft_to_published(browser, live_server):
     assert "soumise" in writer.locator(".messages").inner_text()
 
     coordinator = logged_in(browser, live_server, "camille")
-    coordinator.goto(f"{live_server.url}/admin/pages/{practice.pk}/edit/")
-    coordinator.wait_for_timeout(1000)
-    open_more_actions(coordinator)
-    coordinator.get_by_role("button", name="Approuver et Publier", exact=True).click()
-    coordinator.wait_for_load_state()
+    # Two steps: "Relue par le groupe" (the Coordination may read it too), then "Publiée".
+    for button in ("Approuver la relecture", "Approuver et Publier"):
+        coordinator.goto(f"{live_server.url}/admin/pages/{practice.pk}/edit/")
+        coordinator.wait_for_timeout(1000)
+        open_more_actions(coordinator)
+        coordinator.get_by_role("button", name=button, exact=True).click()
+        coordinator.wait_for_load_state()
 
     visitor = browser.new_page()
     response = visitor.goto(f"{live_server.url}/pratiques/un-gouter-partage-avec-la-maternelle/")

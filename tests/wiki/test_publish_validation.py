@@ -82,7 +82,7 @@ def test_removing_the_last_step_blocks_publishing_but_not_a_draft(client_for):
     assert latest.steps.count() == 0
 
 
-def test_a_proposed_practice_is_submitted_then_published_by_the_coordination(client_for):
+def test_a_proposed_practice_is_read_by_the_group_then_published_by_the_coordination(client_for):
     client = client_for(ROLE_EDUCATION_NATIONALE)
     response = client.post(add_url(), practice_form_data(**{"action-submit": "submit"}))
     assert response.status_code == 302
@@ -90,13 +90,15 @@ def test_a_proposed_practice_is_submitted_then_published_by_the_coordination(cli
     assert not page.live
     assert page.workflow_in_progress
 
-    task_state = page.current_workflow_task_state
-    coordinator = client_for(ROLE_COORDINATION)
-    url = reverse(
-        "wagtailadmin_pages:workflow_action",
-        args=(page.pk, "approve", task_state.pk),
-    )
-    assert coordinator.post(url, {"comment": "Relue en rencontre."}).status_code in (200, 302)
+    # "Relue par le groupe" (a social centre), then "Publiée" (the Coordination).
+    for reviewer in (ROLE_CENTRES_SOCIAUX, ROLE_COORDINATION):
+        task_state = PracticePage.objects.get(pk=page.pk).current_workflow_task_state
+        url = reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=(page.pk, "approve", task_state.pk),
+        )
+        response = client_for(reviewer).post(url, {"comment": "Relue en rencontre."})
+        assert response.status_code in (200, 302)
     page.refresh_from_db()
     assert page.live
 

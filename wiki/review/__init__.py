@@ -1,0 +1,1 @@
+"""The practices' review workflow: "Proposée → Relue par le groupe → Publiée"."""
