@@ -4,6 +4,7 @@ NAVIGATION = (
     ("/pratiques/", "Les pratiques"),
     ("/themes/", "Les thèmes"),
     ("/glossaire/", "Glossaire"),
+    ("/se-situer/", "Se situer"),
     ("/bienvenue/", "Bienvenue"),
 )
 

@@ -75,18 +75,15 @@ class StageStart:
     practices: list
 
 
+def latest_practices(stage: Stage, count: int) -> list:
+    """The stage's most recently published public practices, ready for a list of links."""
+    practices = public_practices().filter(stage=stage).order_by("-first_published_at", "title")
+    return list(with_card_data(practices)[:count])
+
+
 def practices_to_start_with() -> list[StageStart]:
-    """For each stage, its most recently published public practices."""
-    public = public_practices()
     return [
-        StageStart(
-            stage,
-            list(
-                with_card_data(public.filter(stage=stage).order_by("-first_published_at", "title"))[
-                    :PRACTICES_PER_STAGE
-                ]
-            ),
-        )
+        StageStart(stage, latest_practices(stage, PRACTICES_PER_STAGE))
         for stage in Stage.objects.all()
     ]
 
