@@ -102,6 +102,15 @@ def test_removed_and_reordered_items_are_counted_apart():
     assert change.counts.removed == 1
 
 
+def test_only_moving_items_reads_order_changed():
+    first, second = practice_with_two_versions(difficulties=list(reversed(DIFFICULTIES)))
+
+    (change,) = changes_between(first, second)
+
+    assert change.summary == "ordre changé"
+    assert change.counts.added == change.counts.changed == change.counts.removed == 0
+
+
 def test_a_text_section_added_reads_added_and_facts_name_the_facet():
     first, second = practice_with_two_versions(
         what_worked="", themes=["aller-vers-l-ecole", "communiquer"]

@@ -1,10 +1,15 @@
 """The welcome page for newcomers, and the first login that lands on it."""
 
+from datetime import date
+from types import SimpleNamespace
+
 import pytest
+from wagtail import hooks
 
 from tests.factories import make_user, publish_practice
 from wiki.models import GlossaryTerm
 from wiki.vocabulary import ROLE_CENTRES_SOCIAUX, STAGES
+from wiki.welcome import NEXT_MEETING_HOOK
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +118,19 @@ def test_a_second_login_goes_where_it_usually_goes(client, new_member):
 
 def test_the_main_navigation_has_the_welcome_page(client):
     assert '<a href="/bienvenue/"' in client.get("/pratiques/").content.decode()
+
+
+def test_the_next_meeting_given_by_the_meetings_hook_is_shown(client):
+    meeting = SimpleNamespace(
+        title="Rencontre de printemps", url="/rencontres/printemps/", when=date(2026, 4, 2)
+    )
+
+    with hooks.register_temporarily(NEXT_MEETING_HOOK, lambda request: meeting):
+        html = client.get("/bienvenue/").content.decode()
+
+    assert '<a href="/rencontres/printemps/">Rencontre de printemps</a>' in html
+    assert "jeudi 2 avril 2026" in html
+
+
+def test_without_a_next_meeting_the_page_says_nothing_about_it(client):
+    assert "La prochaine rencontre" not in client.get("/bienvenue/").content.decode()
