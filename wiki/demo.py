@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.html import escape
 
 from wiki.exchange.importer import ImportReport, import_practices
+from wiki.meetings.demo import load_meetings
 from wiki.models import GlossaryTerm
 from wiki.site_structure import ensure_site_structure
 from wiki.vocabulary import (
@@ -112,4 +113,5 @@ def load_demo(fixtures: Path = FIXTURES) -> DemoReport:
     accounts = create_demo_accounts()
     coordinator = get_user_model().objects.get(username="coordination")
     practices = import_practices(fixtures / "practices", user=coordinator)
+    load_meetings(fixtures / "meetings.yaml", user=coordinator)
     return DemoReport(glossary_terms=terms, practices=practices, accounts=accounts)

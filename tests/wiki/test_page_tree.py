@@ -36,6 +36,7 @@ def test_migrate_leaves_the_tree_the_taxonomy_and_the_roles():
     assert sorted(page.url_path for page in home.get_children()) == [
         "/accueil/glossaire/",
         "/accueil/pratiques/",
+        "/accueil/rencontres/",
         "/accueil/themes/",
     ]
     assert Theme.objects.count() == 9

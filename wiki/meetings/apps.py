@@ -6,3 +6,6 @@ class MeetingsConfig(AppConfig):
     label = "meetings"
     verbose_name = "Rencontres"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

@@ -1,5 +1,9 @@
-"""Public URLs of the meetings app."""
+"""Public URLs of the meetings app (the meeting pages themselves are served by Wagtail)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from wiki.meetings.views import whats_new_view
+
+urlpatterns = [
+    path("quoi-de-neuf/", whats_new_view, name="whats_new"),
+]
