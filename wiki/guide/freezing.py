@@ -20,6 +20,7 @@ from wiki.guide.models import GuideBuild, GuideEdition
 from wiki.guide.snapshot import content_to_json
 from wiki.listing import public_practices
 from wiki.models import GlossaryTerm, PracticePage, Stage, Theme
+from wiki.orientation import QUESTIONS
 
 # Chapters without a theme take these colours in turn (the themes' palette is in taxonomy).
 CUSTOM_CHAPTER_COLOURS = ("#6b4fa0", "#2d7a5f", "#b5532a", "#1f5fa8")
@@ -178,7 +179,7 @@ def edition_content(edition: GuideEdition) -> GuideContent:
             GuideStage(slug=stage.slug, title=stage.title, description=stage.description)
             for stage in Stage.objects.order_by("sort_order")
         ),
-        orientation=(),
+        orientation=QUESTIONS,
         note_pages=edition.note_pages,
         page_size=edition.page_size,
         online_url=absolute_url(reverse("guide:edition", args=[edition.slug])),
