@@ -26,8 +26,12 @@ demo: migrate
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py search_index sync
 
+# The worker builds the guide's files in the background (django-tasks, database queue); it
+# stops with the server.
 run: demo
 	@echo "Passerelles : http://$(HOST):$(PORT)/ (espace d'écriture : http://$(HOST):$(PORT)/admin/)"
+	@$(BIN)/python manage.py db_worker --backend=database --queue-name=guide --no-reload & \
+	worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: $(VENV)/.installed

@@ -114,4 +114,8 @@ def load_demo(fixtures: Path = FIXTURES) -> DemoReport:
     coordinator = get_user_model().objects.get(username="coordination")
     practices = import_practices(fixtures / "practices", user=coordinator)
     load_meetings(fixtures / "meetings.yaml", user=coordinator)
+    # The guide's app builds on the practices just imported (imported here: it imports us).
+    from wiki.guide.demo import load_demo_edition
+
+    load_demo_edition(fixtures / "guide.yaml", user=coordinator)
     return DemoReport(glossary_terms=terms, practices=practices, accounts=accounts)

@@ -6,6 +6,7 @@ that work on a fresh machine (SQLite in the project, local media, the database s
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -120,6 +121,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # The test database is a file (in memory-backed /dev/shm when there is one), not SQLite's
+    # private in-memory database: the guide's build runs in a child process that must see it.
+    shared_memory = Path("/dev/shm")
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(
+            (shared_memory if shared_memory.is_dir() else Path(tempfile.gettempdir()))
+            / f"passerelles-test-{os.getpid()}.sqlite3"
+        )
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

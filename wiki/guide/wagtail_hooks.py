@@ -4,7 +4,9 @@ edition to publish it and follow its files."""
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path
+from django.utils.functional import cached_property
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
@@ -32,6 +34,17 @@ class FrozenEditionEditView(EditView):
 
     def get_success_url(self):
         return edition_admin_url("status", self.object)
+
+    @cached_property
+    def header_buttons(self):
+        return [
+            *super().header_buttons,
+            HeaderButton(
+                "Publier, fichiers et suivi",
+                url=edition_admin_url("status", self.object),
+                icon_name="upload",
+            ),
+        ]
 
 
 class GuideEditionViewSet(SnippetViewSet):
