@@ -1,0 +1,273 @@
+"""The printed booklet: one edition's content laid out as an A5 (or A6) PDF with WeasyPrint.
+
+Page 1 is the cover and every printed page number is the page's position in the file, so
+"page 12" in the table of contents is the twelfth page of the PDF.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
+from weasyprint import Document
+
+from wiki.vocabulary import GLOSSARY_SIDES
+
+from .content import GuideChapter, GuideContent, GuideGlossaryTerm, GuidePractice, GuideStage
+from .images import printable_image
+from .printing import Palette, palette, render_document, sort_key, static_file_uri
+from .qr_codes import qr_svg
+
+Progress = Callable[[str, int, int], None]
+
+LAYOUT_STEP = "Mise en page du livret"
+WRITING_STEP = "Écriture du PDF"
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    """A page size's margins (mm): the inside one is wider for the binding and the stitches."""
+
+    height: float
+    top: float
+    bottom: float
+    inside: float
+    outside: float
+    tab_width: float  # home printers leave ~4 mm blank at the edge: half of a tab shows
+    image_width_px: int  # about 250 dpi across the page's width
+
+
+GEOMETRIES = {
+    "A5": PageGeometry(
+        210, top=17, bottom=17, inside=19, outside=14, tab_width=9, image_width_px=1200
+    ),
+    "A6": PageGeometry(
+        148, top=12, bottom=12, inside=13, outside=9, tab_width=7, image_width_px=900
+    ),
+}
+SCHOOL_AUDIENCE = "en"
+# The three stages, from the first steps to an established partnership: deeper and deeper.
+STAGE_COLOURS = ("#00838f", "#1f5fa8", "#4e4aa8")
+# Blank-free padding: up to three extra "Mes notes" pages bring the count to a multiple of 4.
+PADDING_NOTE_PAGES = 3
+
+
+@dataclass
+class PracticeView:
+    practice: GuidePractice
+    anchor: str
+    qr: SafeString
+    chapter_title: str
+
+
+@dataclass
+class ChapterView:
+    chapter: GuideChapter
+    number: int
+    anchor: str
+    page_name: str
+    palette: Palette
+    tab_image: str
+    tab_top_mm: float
+    tab_height_mm: float
+    image: str = ""
+    practices: list[PracticeView] = field(default_factory=list)
+
+    @property
+    def page_names(self) -> tuple[str, str]:
+        return self.page_name, f"{self.page_name}-opener"
+
+
+@dataclass
+class StageView:
+    stage: GuideStage
+    colour: str
+    anchor: str  # its list of practices, in the index
+    practices: list[PracticeView]
+
+
+def build_booklet(content: GuideContent, progress: Progress | None = None) -> bytes:
+    """The booklet's PDF: cover, front matter, chapters of practices, glossary, index, notes.
+
+    Its page count is a multiple of four (extra "Mes notes" pages before the back cover), so
+    that it folds into a booklet without blank pages.
+    """
+    report = progress or _ignore_progress
+    report(LAYOUT_STEP, 0, 1)
+    with translation.override("fr"):
+        document = render_document(
+            "guide/print/booklet.html",
+            booklet_context(content),
+            ("common.css", "booklet.css", f"booklet-{_page_size(content).lower()}.css"),
+        )
+    document = _without_surplus_note_pages(document)
+    pages = len(document.pages)
+    report(LAYOUT_STEP, pages, pages)
+    report(WRITING_STEP, 0, pages)
+    pdf = document.write_pdf()
+    report(WRITING_STEP, pages, pages)
+    return pdf
+
+
+def booklet_context(content: GuideContent) -> dict:
+    """What the booklet template shows, with anchors, QR codes and colours worked out."""
+    page_size = _page_size(content)
+    chapters = [
+        _chapter_view(chapter, number, len(content.chapters), page_size)
+        for number, chapter in enumerate(content.chapters, start=1)
+    ]
+    practices = [view for chapter in chapters for view in chapter.practices]
+    cover_image = (
+        printable_image(content.cover_image, GEOMETRIES[page_size].image_width_px)
+        if content.cover_image
+        else ""
+    )
+    return {
+        "content": content,
+        "page_size": page_size,
+        "geometry": GEOMETRIES[page_size],
+        "logo_url": static_file_uri("img/passerelles.svg"),
+        "chapters": chapters,
+        "school_chapters": _school_chapters(chapters),
+        "stages": _stage_views(content.stages, practices),
+        "orientation": _orientation_rows(content),
+        "glossary": _glossary_entries(content.glossary),
+        "index_by_theme": _index_by_theme(practices),
+        "index_all": sorted(practices, key=lambda view: sort_key(view.practice.data.title)),
+        "note_pages": range(content.note_pages),
+        # The padding pages carry an anchor so that the surplus ones can be found and dropped.
+        "end_note_pages": [""] * content.note_pages
+        + [f"notes-fin-{index}" for index in range(PADDING_NOTE_PAGES)],
+        "cover_image": cover_image,
+        "online_qr": mark_safe(qr_svg(content.online_url)) if content.online_url else "",
+    }
+
+
+def _page_size(content: GuideContent) -> str:
+    return content.page_size if content.page_size in GEOMETRIES else "A5"
+
+
+def _chapter_view(chapter: GuideChapter, number: int, count: int, page_size: str) -> ChapterView:
+    colours = palette(chapter.colour)
+    anchor = f"chapitre-{number}"
+    top, height = _tab_position(number, count, GEOMETRIES[page_size])
+    view = ChapterView(
+        chapter=chapter,
+        number=number,
+        anchor=anchor,
+        page_name=f"chapter-{number}",
+        palette=colours,
+        tab_image=_solid_svg_uri(colours.colour),
+        tab_top_mm=top,
+        tab_height_mm=height,
+        image=printable_image(chapter.image, GEOMETRIES[page_size].image_width_px)
+        if chapter.image
+        else "",
+    )
+    view.practices = [
+        PracticeView(
+            practice=practice,
+            anchor=f"{anchor}-fiche-{index}",
+            qr=mark_safe(qr_svg(practice.url)),
+            chapter_title=chapter.title,
+        )
+        for index, practice in enumerate(chapter.practices, start=1)
+    ]
+    return view
+
+
+def _tab_position(number: int, count: int, geometry: PageGeometry) -> tuple[float, float]:
+    """Where the chapter's tab sits on the outer edge, from the top of the page area: one
+    slot per chapter, top to bottom, so that a closed booklet shows a staircase of colours."""
+    zone_top, zone_bottom = geometry.height * 0.12, geometry.height * 0.86
+    height = min(geometry.height * 0.14, (zone_bottom - zone_top) / max(count, 1))
+    top = zone_top + (number - 1) * height - geometry.top
+    return round(top, 2), round(height, 2)
+
+
+def _solid_svg_uri(colour: str) -> str:
+    # A page background gradient ignores background-size in WeasyPrint; a tiny SVG does not.
+    return (
+        "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='4' height='4'%3E"
+        f"%3Crect width='4' height='4' fill='%23{colour.lstrip('#')}'/%3E%3C/svg%3E"
+    )
+
+
+def _school_chapters(chapters: list[ChapterView]) -> list[tuple[ChapterView, int]]:
+    """Each chapter with how many of its practices name school staff among their audience."""
+    counts = [
+        (
+            chapter,
+            sum(SCHOOL_AUDIENCE in view.practice.data.audience for view in chapter.practices),
+        )
+        for chapter in chapters
+    ]
+    return [(chapter, count) for chapter, count in counts if count]
+
+
+def _stage_views(stages: tuple[GuideStage, ...], practices: list[PracticeView]) -> list[StageView]:
+    return [
+        StageView(
+            stage=stage,
+            colour=STAGE_COLOURS[index % len(STAGE_COLOURS)],
+            anchor=f"index-etape-{index + 1}",
+            practices=sorted(
+                (view for view in practices if view.practice.data.stage == stage.slug),
+                key=lambda view: sort_key(view.practice.data.title),
+            ),
+        )
+        for index, stage in enumerate(stages)
+    ]
+
+
+def _orientation_rows(content: GuideContent) -> list[dict]:
+    stages = {stage.slug: (index, stage.title) for index, stage in enumerate(content.stages)}
+    rows = []
+    for question in content.orientation:
+        answers = []
+        for label, slug in question.answers:
+            index, title = stages.get(slug, (None, ""))
+            colour = STAGE_COLOURS[index % len(STAGE_COLOURS)] if index is not None else "#555555"
+            answers.append({"label": label, "stage_title": title, "colour": colour})
+        rows.append({"text": question.text, "answers": answers})
+    return rows
+
+
+def _glossary_entries(terms: tuple[GuideGlossaryTerm, ...]) -> list[dict]:
+    sides = dict(GLOSSARY_SIDES)
+    return [
+        {"term": term, "side_label": sides.get(term.side, ""), "definition": term.definition}
+        for term in sorted(terms, key=lambda term: sort_key(term.term))
+    ]
+
+
+def _index_by_theme(practices: list[PracticeView]) -> list[tuple[str, list[PracticeView]]]:
+    themes: dict[str, list[PracticeView]] = {}
+    for view in practices:
+        for title in view.practice.theme_titles:
+            themes.setdefault(title, []).append(view)
+    return [
+        (title, sorted(views, key=lambda view: sort_key(view.practice.data.title)))
+        for title, views in sorted(themes.items(), key=lambda item: sort_key(item[0]))
+    ]
+
+
+def _without_surplus_note_pages(document: Document) -> Document:
+    """Drop the last padding "Mes notes" pages so that the count is a multiple of four.
+
+    The dropped pages sit just before the back cover, after every numbered reference, so no
+    page number printed elsewhere changes.
+    """
+    surplus = len(document.pages) % 4
+    if not surplus:
+        return document
+    padding_ids = {f"notes-fin-{index}" for index in range(PADDING_NOTE_PAGES)}
+    droppable = [
+        index for index, page in enumerate(document.pages) if padding_ids.intersection(page.anchors)
+    ][-surplus:]
+    kept = [page for index, page in enumerate(document.pages) if index not in droppable]
+    return document.copy(kept)
+
+
+def _ignore_progress(step: str, done: int, total: int) -> None:
+    return None
