@@ -238,3 +238,7 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 # Reviewers comment on the fields of a practice in the admin (Wagtail's default, made explicit).
 WAGTAILADMIN_COMMENTS_ENABLED = True
+
+# Behind a reverse proxy, the request header that holds the visitor's address (e.g.
+# HTTP_X_REAL_IP, as set by the proxy): the public contribution form limits sendings per address.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "REMOTE_ADDR")
