@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "wiki.guide",
     "wiki.meetings",
     "wiki.following",
+    "wiki.security",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -154,10 +155,17 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "txt", "csv"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents go through Wagtail's view (collection privacy, and its "no embedded content"
+# header); only PDFs open in the browser, everything else is downloaded, never shown inline.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 LOGIN_URL = "wagtailadmin_login"
+# Sign-in refused for a while after repeated wrong passwords (wiki/security/login_throttle.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "wiki.security.forms.ThrottledLoginForm"
 LOGIN_REDIRECT_URL = "/"
 
 STATIC_URL = "/static/"

@@ -1,0 +1,1 @@
+"""What keeps the wiki trustworthy: sign-in throttling, upload limits, edit conflicts."""
