@@ -14,6 +14,7 @@ MEMBER_NAVIGATION = (
     ("/quoi-de-neuf/", "Quoi de neuf"),
     ("/rencontres/", "Rencontres"),
     ("/pratiques/brouillons/", "Brouillons"),
+    ("/mes-suivis/", "Mes suivis"),
     ("/admin/", "Espace d'écriture"),
 )
 
