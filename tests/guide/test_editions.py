@@ -219,3 +219,21 @@ def test_each_edition_says_what_changed_since_the_previous_one(client, practices
     listing = client.get(reverse("guide:index")).content.decode()
     assert "Ajoutée : Fête de quartier" in listing
     assert "Retirée : Conseil d&#x27;école" in listing
+
+
+def test_a_build_that_never_starts_tells_the_coordination_to_check_the_worker(
+    client_for, practices
+):
+    import datetime
+
+    from django.utils import timezone
+
+    edition = make_edition([("parents-ecole", practices)])
+    build = publish_edition(edition)
+    status_url = reverse("guide_editions:status", args=[edition.pk])
+    client = client_for(ROLE_COORDINATION)
+    assert "le travailleur de fond ne tourne" not in client.get(status_url).content.decode()
+
+    build.queued_at = timezone.now() - datetime.timedelta(minutes=5)
+    build.save()
+    assert "le travailleur de fond ne tourne" in client.get(status_url).content.decode()

@@ -42,12 +42,20 @@ def file_names(page_size: str) -> dict[str, str]:
 
 def build_files(content: GuideContent, progress: ProgressCallback | None = None) -> GuideFiles:
     report = progress or (lambda step, done, total: None)
-    booklet = build_booklet(content, progress=report)
-    report("Imposition pour l'impression à la maison", 0, 1)
+    pages = 0
+
+    def booklet_progress(step: str, done: int, total: int) -> None:
+        nonlocal pages
+        pages = max(pages, total)
+        report(step, done, total)
+
+    booklet = build_booklet(content, progress=booklet_progress)
+    # The later steps keep the booklet's page count, so the admin shows "N pages sur N".
+    report("Imposition pour l'impression à la maison", pages, pages)
     imposition = impose_booklet(booklet)
-    report("Affiche", 0, 1)
+    report("Affiche", pages, pages)
     poster = build_poster(content)
-    report("Terminé", 1, 1)
+    report("Terminé", pages, pages)
     return GuideFiles(booklet=booklet, imposition=imposition, poster=poster)
 
 

@@ -1,9 +1,13 @@
 """One build of an edition's files, with its progress as the background task reports it."""
 
 import os
+from datetime import timedelta
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+
+WAIT_LIMIT = timedelta(minutes=2)
 
 
 def build_directory(build: "GuideBuild", filename: str) -> str:
@@ -45,6 +49,11 @@ class GuideBuild(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def waiting_too_long(self) -> bool:
+        """Queued for minutes: the background worker is probably not running."""
+        return self.status == self.Status.QUEUED and timezone.now() - self.queued_at > WAIT_LIMIT
 
     @property
     def percent(self) -> int:
