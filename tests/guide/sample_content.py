@@ -9,6 +9,7 @@ From a shell (`python manage.py shell`):
 
 from dataclasses import replace
 from datetime import date
+from functools import cache
 from html import escape
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from django.conf import settings
 
 from wiki.exchange.data import PracticeData
 from wiki.exchange.parse import read_practice_file
+from wiki.guide.booklet import build_booklet
 from wiki.guide.content import (
     GuideChapter,
     GuideContent,
@@ -151,3 +153,9 @@ def sample_content(page_size: str = "A5", **changes) -> GuideContent:
         slug="edition-2026",
     )
     return replace(content, **changes)
+
+
+@cache
+def sample_booklet(page_size: str = "A5") -> bytes:
+    """The demo edition's booklet, built once per test session (a build takes seconds)."""
+    return build_booklet(sample_content(page_size))

@@ -15,7 +15,14 @@ from wiki.vocabulary import GLOSSARY_SIDES
 
 from .content import GuideChapter, GuideContent, GuideGlossaryTerm, GuidePractice, GuideStage
 from .images import printable_image
-from .printing import Palette, palette, render_document, sort_key, static_file_uri
+from .printing import (
+    Palette,
+    palette,
+    render_document,
+    sort_key,
+    stage_colour,
+    static_file_uri,
+)
 from .qr_codes import qr_svg
 
 Progress = Callable[[str, int, int], None]
@@ -46,8 +53,6 @@ GEOMETRIES = {
     ),
 }
 SCHOOL_AUDIENCE = "en"
-# The three stages, from the first steps to an established partnership: deeper and deeper.
-STAGE_COLOURS = ("#00838f", "#1f5fa8", "#4e4aa8")
 # Blank-free padding: up to three extra "Mes notes" pages bring the count to a multiple of 4.
 PADDING_NOTE_PAGES = 3
 
@@ -209,7 +214,7 @@ def _stage_views(stages: tuple[GuideStage, ...], practices: list[PracticeView]) 
     return [
         StageView(
             stage=stage,
-            colour=STAGE_COLOURS[index % len(STAGE_COLOURS)],
+            colour=stage_colour(index),
             anchor=f"index-etape-{index + 1}",
             practices=sorted(
                 (view for view in practices if view.practice.data.stage == stage.slug),
@@ -227,7 +232,7 @@ def _orientation_rows(content: GuideContent) -> list[dict]:
         answers = []
         for label, slug in question.answers:
             index, title = stages.get(slug, (None, ""))
-            colour = STAGE_COLOURS[index % len(STAGE_COLOURS)] if index is not None else "#555555"
+            colour = stage_colour(index) if index is not None else "#555555"
             answers.append({"label": label, "stage_title": title, "colour": colour})
         rows.append({"text": question.text, "answers": answers})
     return rows

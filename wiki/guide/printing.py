@@ -18,6 +18,8 @@ from wiki.exchange.text import fold_accents
 
 PRINT_CSS_DIR = Path(__file__).resolve().parent / "print_css"
 DEFAULT_COLOUR = "#1f5fa8"
+# The three stages, from the first steps to an established partnership: deeper and deeper.
+STAGE_COLOURS = ("#00838f", "#1f5fa8", "#4e4aa8")
 _HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 # (family, file, weight, style): only the faces the layouts use, to keep the repo small.
@@ -78,6 +80,11 @@ def palette(colour: str) -> Palette:
     on_colour = "#ffffff" if _contrast(rgb, (255, 255, 255)) >= 3.5 else "#1a1a1a"
     tint = tuple(round(channel + (255 - channel) * 0.88) for channel in rgb)
     return Palette(colour.lower(), _hex(ink), on_colour, _hex(tint))
+
+
+def stage_colour(index: int) -> str:
+    """The colour of the stage at this position in the guide's list of stages."""
+    return STAGE_COLOURS[index % len(STAGE_COLOURS)]
 
 
 def sort_key(text: str) -> str:
