@@ -9,9 +9,10 @@ from wiki.publishing import (
     is_empty_value,
     missing_sections_message,
 )
+from wiki.security.edit_conflicts import RefuseStaleSaveMixin
 
 
-class PracticePageForm(WagtailAdminPageForm):
+class PracticePageForm(RefuseStaleSaveMixin, WagtailAdminPageForm):
     """Adds one French message naming every missing section when a practice is published.
 
     Wagtail already defers required fields when a draft is saved (`defer_required_fields`);
