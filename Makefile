@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format serve-demo migrate demo bench clean
+.PHONY: run test lint format serve-demo migrate demo bench clean serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ run: demo
 	@$(BIN)/python manage.py db_worker --backend=database --queue-name=guide --no-reload & \
 	worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The production stack on this machine: gunicorn with DEBUG=0, static files collected, the
+# guide's worker (scripts/serve says which settings it fills in). On PostgreSQL:
+#   DATABASE_URL=$(scripts/postgres-server start | tail -n 1) make serve
+serve: $(VENV)/.installed
+	HOST=$(HOST) PORT=$(PORT) scripts/serve
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
