@@ -1,5 +1,7 @@
 """The booklet's PDF read back: sizes, contents and page numbers, fonts, QR codes, images."""
 
+import base64
+import io
 import re
 from dataclasses import replace
 
@@ -17,6 +19,7 @@ from tests.guide.sample_content import sample_booklet, sample_content
 from wiki.exchange.data import Difficulty, Step
 from wiki.guide.booklet import build_booklet
 from wiki.guide.content import GuideImage
+from wiki.guide.images import printable_image
 
 QR_CAPTION = "La version vivante en ligne"
 
@@ -194,3 +197,21 @@ def test_progress_reports_layout_then_writing(content):
         ("Écriture du PDF", 0, pages),
         ("Écriture du PDF", pages, pages),
     ]
+
+
+def test_unreadable_image_file_becomes_a_placeholder(tmp_path):
+    broken = tmp_path / "cassee.jpg"
+    broken.write_bytes(b"ceci n'est pas une image")
+    uri = printable_image(GuideImage(broken, alt="Une photo"), max_width_px=1200)
+    assert uri.startswith("data:image/svg+xml;base64,")
+    assert "Image manquante" in base64.b64decode(uri.split(",", 1)[1]).decode()
+
+
+def test_image_with_transparency_stays_transparent(tmp_path):
+    path = tmp_path / "logo.png"
+    Image.new("RGBA", (2000, 1000), (255, 0, 0, 0)).save(path)
+    uri = printable_image(GuideImage(path), max_width_px=600)
+    picture = Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1])))
+    assert uri.startswith("data:image/png;base64,")
+    assert picture.mode == "RGBA"
+    assert picture.size == (600, 300)

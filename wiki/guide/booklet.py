@@ -42,14 +42,22 @@ class PageGeometry:
     outside: float
     tab_width: float  # home printers leave ~4 mm blank at the edge: half of a tab shows
     image_width_px: int  # about 250 dpi across the page's width
+    note_lines: int  # ruled lines, 8 mm apart, that fill a "Mes notes" page
 
 
 GEOMETRIES = {
     "A5": PageGeometry(
-        210, top=17, bottom=17, inside=19, outside=14, tab_width=9, image_width_px=1200
+        210,
+        top=17,
+        bottom=17,
+        inside=19,
+        outside=14,
+        tab_width=9,
+        image_width_px=1200,
+        note_lines=20,
     ),
     "A6": PageGeometry(
-        148, top=12, bottom=12, inside=13, outside=9, tab_width=7, image_width_px=900
+        148, top=12, bottom=12, inside=13, outside=9, tab_width=7, image_width_px=900, note_lines=13
     ),
 }
 SCHOOL_AUDIENCE = "en"
@@ -131,6 +139,7 @@ def booklet_context(content: GuideContent) -> dict:
         "content": content,
         "page_size": page_size,
         "geometry": GEOMETRIES[page_size],
+        "note_lines": range(GEOMETRIES[page_size].note_lines),
         "logo_url": static_file_uri("img/passerelles.svg"),
         "chapters": chapters,
         "school_chapters": _school_chapters(chapters),
