@@ -57,9 +57,12 @@ def changed_since_publication(edition: GuideEdition) -> list[PracticeChange]:
 
 def changes_from_previous(edition: GuideEdition) -> EditionDiff:
     """Practices added, removed and updated compared with the previous published edition."""
-    content, previous_edition = frozen(edition), edition.previous_edition()
+    content = frozen(edition)
+    if content is None:  # a draft: no publication date to find a previous edition by
+        return EditionDiff()
+    previous_edition = edition.previous_edition()
     previous = frozen(previous_edition) if previous_edition else None
-    if content is None or previous is None:
+    if previous is None:
         return EditionDiff()
     before = {key(practice): practice for practice in previous.practices}
     after = {key(practice): practice for practice in content.practices}
