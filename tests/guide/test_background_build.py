@@ -29,16 +29,9 @@ def database_url() -> str:
     )
 
 
-@pytest.mark.slow
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_worker_builds_the_files_in_a_child_process(client, tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path
-    practices = [publish_practice(title=f"Pratique {n}", slug=f"pratique-{n}") for n in (1, 2)]
-    edition = make_edition([("parents-ecole", practices)], slug="edition-tache")
-    build = publish_edition(edition)
-    assert build.status == GuideBuild.Status.QUEUED
-
-    worker = subprocess.run(
+def run_guide_worker(media_root: Path) -> subprocess.CompletedProcess:
+    """The worker `make run` starts, in a child process, for the queued builds only."""
+    return subprocess.run(
         [
             sys.executable,
             str(Path(settings.BASE_DIR) / "manage.py"),
@@ -49,12 +42,24 @@ def test_the_worker_builds_the_files_in_a_child_process(client, tmp_path, settin
             "--no-startup-delay",
             "--no-reload",
         ],
-        env={**os.environ, "DATABASE_URL": database_url(), "MEDIA_ROOT": str(tmp_path)},
+        env={**os.environ, "DATABASE_URL": database_url(), "MEDIA_ROOT": str(media_root)},
         capture_output=True,
         text=True,
         timeout=600,
         check=False,
     )
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_worker_builds_the_files_in_a_child_process(client, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    practices = [publish_practice(title=f"Pratique {n}", slug=f"pratique-{n}") for n in (1, 2)]
+    edition = make_edition([("parents-ecole", practices)], slug="edition-tache")
+    build = publish_edition(edition)
+    assert build.status == GuideBuild.Status.QUEUED
+
+    worker = run_guide_worker(tmp_path)
 
     build.refresh_from_db()
     assert build.status == GuideBuild.Status.DONE, build.error or worker.stderr[-2000:]
