@@ -69,7 +69,7 @@ PADDING_NOTE_PAGES = 3
 class PracticeView:
     practice: GuidePractice
     anchor: str
-    qr: SafeString
+    qr: SafeString | str
     chapter_title: str
 
 
@@ -182,7 +182,7 @@ def _chapter_view(chapter: GuideChapter, number: int, count: int, page_size: str
         PracticeView(
             practice=practice,
             anchor=f"{anchor}-fiche-{index}",
-            qr=mark_safe(qr_svg(practice.url)),
+            qr=mark_safe(qr_svg(practice.url)) if practice.url else "",
             chapter_title=chapter.title,
         )
         for index, practice in enumerate(chapter.practices, start=1)
