@@ -162,7 +162,14 @@ def _compose(yaml_text: str, first_line: int) -> yaml.Node | None:
     Values are taken from the nodes as written rather than resolved by YAML, so that a title
     "Non" stays the text "Non" instead of becoming False, and "1.10" does not become 1.1.
     """
-    loader = yaml.SafeLoader(yaml_text)
+    try:
+        loader = yaml.SafeLoader(yaml_text)
+    except yaml.reader.ReaderError as error:  # raised at once for a control character
+        line = first_line + yaml_text.count("\n", 0, max(error.position, 0))
+        raise PracticeFormatError(
+            f"En-tête illisible (YAML) : caractère interdit (U+{error.character:04X}).",
+            line,
+        ) from None
     try:
         return loader.get_single_node()
     except yaml.MarkedYAMLError as error:
