@@ -18,6 +18,7 @@ import yaml
 from hypothesis import strategies as st
 
 from wiki.exchange import PracticeData, PracticeFormatError, parse_practice, read_practice_file
+from wiki.exchange.front_matter import FRONT_MATTER_KEYS
 from wiki.vocabulary import STAGES, THEMES
 
 EXAMPLE = (
@@ -28,18 +29,7 @@ EXAMPLE = (
 )
 THEME_SLUGS = [slug for slug, _title in THEMES]
 STAGE_SLUGS = [slug for slug, _title, _description in STAGES]
-KNOWN_KEYS = [
-    "title",
-    "slug",
-    "summary",
-    "themes",
-    "audience",
-    "stage",
-    "levels",
-    "structure",
-    "territory",
-    "partners",
-]
+KNOWN_KEYS = list(FRONT_MATTER_KEYS)
 KNOWN_VALUES = [*THEME_SLUGS, *STAGE_SLUGS, "csx", "en", "acteurs", "college", "maternelle"]
 SEARCH_PARAMS = ["q", "theme", "audience", "stage", "level", "section", "page"]
 
