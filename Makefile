@@ -55,6 +55,7 @@ test: lint
 	if command -v java >/dev/null && command -v mvn >/dev/null; then \
 	  url=$$(scripts/search-node start | tail -n 1) || url=""; \
 	fi; \
+	if command -v npm >/dev/null; then scripts/axe-core >/dev/null || true; fi; \
 	SEARCH_URL="$$url" $(BIN)/python -m pytest; status=$$?; \
 	if [ -n "$$url" ]; then scripts/search-node stop >/dev/null; fi; \
 	exit $$status
