@@ -16,7 +16,7 @@ max_requests = 2000
 max_requests_jitter = 200
 # The reverse proxy in front sets X-Forwarded-Proto; only trust it from these addresses.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None  # empty: no access log
 errorlog = "-"
 # gunicorn's control socket (one path per user) would collide between servers on one machine.
 control_socket_disable = True

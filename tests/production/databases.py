@@ -1,10 +1,8 @@
 """Databases of their own for the production tests, never the suite's: a migrated SQLite file,
 a fresh database on the suite's PostgreSQL server, a throwaway PostgreSQL cluster."""
 
-import os
 import shutil
 import sqlite3
-import subprocess
 import tempfile
 import uuid
 from contextlib import contextmanager
@@ -12,9 +10,7 @@ from pathlib import Path
 
 from django.db import connection
 
-from tests.production.processes import PROJECT_DIR, free_port
-
-POSTGRES_SERVER = PROJECT_DIR / "scripts" / "postgres-server"
+from tests.production.processes import free_port, service_script
 
 
 def copy_sqlite(source: Path, target: Path) -> Path:
@@ -58,29 +54,15 @@ class ThrowawayPostgres:
         # Not under pytest's tmp dir: the `postgres` user must be able to reach it.
         self.state_dir = Path(tempfile.mkdtemp(prefix="passerelles-pg-"))
         self.env = {
-            **os.environ,
             "POSTGRES_STATE_DIR": str(self.state_dir),
             "POSTGRES_PORT": str(free_port()),  # the same port again after a restart
         }
 
-    def run(self, action: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [str(POSTGRES_SERVER), action],
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-
     def start(self) -> str:
-        started = self.run("start")
-        if started.returncode != 0:
-            raise RuntimeError(started.stderr[-2000:])
-        return started.stdout.strip().splitlines()[-1]
+        return service_script("postgres-server", "start", self.env)
 
     def stop(self) -> None:
-        self.run("stop")
+        service_script("postgres-server", "stop", self.env)
 
     def destroy(self) -> None:
         self.stop()

@@ -70,6 +70,23 @@ def manage_or_fail(*args: str, env: dict[str, str], timeout: float = 300) -> str
     return done.stdout
 
 
+def service_script(name: str, action: str, env: dict[str, str]) -> str:
+    """`scripts/<name> <action>` (postgres-server, search-node) with `env` added to ours;
+    returns the last line printed, the URL after a start."""
+    done = subprocess.run(
+        [str(PROJECT_DIR / "scripts" / name), action],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"scripts/{name} {action} failed:\n{done.stderr[-2000:]}")
+    lines = done.stdout.strip().splitlines()
+    return lines[-1] if lines else ""
+
+
 @dataclass
 class Answer:
     status: int

@@ -4,6 +4,7 @@ pages and their revisions, glossary, meetings, guide editions, people, files, se
 import json
 import os
 import tarfile
+from contextlib import nullcontext
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -111,21 +112,20 @@ def restore_in_a_fresh_database(archive, database_url, media_root):
     return restored, json.loads(summary.strip().splitlines()[-1])
 
 
-def fresh_database(tmp_path, migrated_sqlite):
-    """An empty database of the suite's kind: a migrated SQLite file, or a new PostgreSQL
-    database on the suite's server."""
+def fresh_database(request, tmp_path):
+    """An empty database of the suite's kind: a new PostgreSQL database on the suite's
+    server, or a copy of a migrated SQLite file."""
     if connection.vendor == "postgresql":
         return empty_postgres_database()
-    from contextlib import nullcontext
-
-    return nullcontext(f"sqlite:///{copy_sqlite(migrated_sqlite, tmp_path / 'restored.sqlite3')}")
+    migrated = request.getfixturevalue("migrated_sqlite")
+    return nullcontext(f"sqlite:///{copy_sqlite(migrated, tmp_path / 'restored.sqlite3')}")
 
 
 @pytest.mark.slow
 def test_a_restored_backup_is_the_same_site(
+    request,
     settings,
     tmp_path,
-    migrated_sqlite,
     renumbered_meeting_type,
     django_capture_on_commit_callbacks,
 ):
@@ -137,7 +137,7 @@ def test_a_restored_backup_is_the_same_site(
 
     call_command("backup", str(archive))
 
-    with fresh_database(tmp_path, migrated_sqlite) as database_url:
+    with fresh_database(request, tmp_path) as database_url:
         restored, copy = restore_in_a_fresh_database(
             archive, database_url, tmp_path / "restored-media"
         )

@@ -1,6 +1,6 @@
 """The production configuration, from the environment only, passes Django's deployment checks."""
 
-from tests.production.processes import manage, production_env
+from tests.production.processes import manage, manage_or_fail, production_env
 
 PRODUCTION = {
     "ALLOWED_HOSTS": "passerelles.example.org",
@@ -27,3 +27,21 @@ def test_debug_off_refuses_to_start_with_a_short_secret_key(tmp_path):
     done = manage("check", env=env)
     assert done.returncode != 0
     assert "SECRET_KEY" in done.stderr
+
+
+def test_https_redirects_spare_the_health_probe_of_the_load_balancer(tmp_path):
+    env = production_env(
+        **{
+            **PRODUCTION,
+            "SEARCH_ENGINE": "database",
+            "ALLOWED_HOSTS": "testserver",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'vide.sqlite3'}",
+            "MEDIA_ROOT": str(tmp_path / "media"),
+        }
+    )
+    probe = (
+        "from django.test import Client; client = Client(); "
+        "print(client.get('/healthz').status_code, client.get('/pratiques/')['Location'])"
+    )
+    answers = manage_or_fail("shell", "--verbosity", "0", "-c", probe, env=env)
+    assert answers.split() == ["200", "https://testserver/pratiques/"]
