@@ -1,5 +1,7 @@
 """Glossary terms from both vocabularies (school and social centre)."""
 
+from html import unescape
+
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
@@ -66,7 +68,9 @@ class GlossaryTerm(index.Indexed, models.Model):
 
     @property
     def plain_definition(self) -> str:
-        return strip_tags(self.definition).strip()
+        # Text, not HTML: "l&#x27;État" in the stored rich text reads "l'État" (templates and
+        # format_html escape it again when they show it).
+        return unescape(strip_tags(self.definition)).strip()
 
     @property
     def short_definition(self) -> str:
