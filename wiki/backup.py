@@ -146,10 +146,13 @@ def dump_rows(stream) -> dict[str, int]:
     return dict(counts)
 
 
-def media_files(media_root: Path) -> list[Path]:
+def media_files(media_root: Path, work_dir: Path) -> list[Path]:
+    """The files under MEDIA_ROOT, except the backup's own (when it is written in there)."""
     if not media_root.is_dir():
         return []
-    return sorted(path for path in media_root.rglob("*") if path.is_file())
+    return sorted(
+        path for path in media_root.rglob("*") if path.is_file() and work_dir not in path.parents
+    )
 
 
 def applied_migrations() -> dict[str, list[str]]:
@@ -167,9 +170,10 @@ def add_bytes(archive: tarfile.TarFile, name: str, content: bytes) -> None:
     archive.addfile(info, fileobj=io.BytesIO(content))
 
 
-def add_media(archive: tarfile.TarFile, media_root: Path) -> int:
+def add_media(archive: tarfile.TarFile, media_root: Path, work_dir: Path) -> int:
     added = 0
-    for path in media_files(media_root):
+    media_root = media_root.resolve()
+    for path in media_files(media_root, work_dir):
         try:
             archive.add(path, arcname=f"{MEDIA_PREFIX}/{path.relative_to(media_root).as_posix()}")
         except FileNotFoundError:  # deleted by the site meanwhile
@@ -185,7 +189,7 @@ def write_archive(archive_path: Path, work_dir: Path) -> BackupReport:
         migrations = applied_migrations()
     with tarfile.open(archive_path, "w:gz") as archive:
         archive.add(data_path, arcname=DATA_NAME)
-        added = add_media(archive, Path(settings.MEDIA_ROOT))
+        added = add_media(archive, Path(settings.MEDIA_ROOT), work_dir)
         manifest = {
             "format": FORMAT,
             "version": FORMAT_VERSION,
