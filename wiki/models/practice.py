@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from wiki.comments.panels import CommentableInlinePanel
 from wiki.forms import PracticePageForm
 from wiki.publishing import missing_required_sections
 from wiki.vocabulary import SECTIONS_BY_KEY, SUMMARY_MAX_LENGTH
@@ -85,12 +86,12 @@ class PracticePage(RoutablePageMixin, Page):
         FieldPanel("context"),
         FieldPanel("objectives"),
         FieldPanel("ingredients"),
-        InlinePanel("steps", label=label("steps"), min_num=1),
+        CommentableInlinePanel("steps", label=label("steps"), min_num=1),
         FieldPanel("what_worked"),
-        InlinePanel("difficulties", label=label("difficulties"), min_num=1),
-        InlinePanel("memo_items", label=label("memo"), min_num=1),
-        InlinePanel("quotes", label=label("quotes")),
-        InlinePanel("resources", label=label("resources")),
+        CommentableInlinePanel("difficulties", label=label("difficulties"), min_num=1),
+        CommentableInlinePanel("memo_items", label=label("memo"), min_num=1),
+        CommentableInlinePanel("quotes", label=label("quotes")),
+        CommentableInlinePanel("resources", label=label("resources")),
     ]
 
     search_fields = [
@@ -139,6 +140,12 @@ class PracticePage(RoutablePageMixin, Page):
         from wiki.history import compare_view
 
         return compare_view(self, request)
+
+    @path("commentaires/")
+    def comment(self, request):
+        from wiki.comments.views import comment_view
+
+        return comment_view(self, request)
 
 
 class PracticeStep(Orderable):
