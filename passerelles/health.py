@@ -33,7 +33,7 @@ def database_status() -> str:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError as error:
-        logger.warning("healthz: database unreachable: %s", type(error).__name__)
+        logger.warning("healthz: database unreachable: %r", error)
         return DOWN
     return OK
 
@@ -55,7 +55,7 @@ def storage_status() -> str:
         name = default_storage.save(f"healthz-{uuid.uuid4().hex}.tmp", ContentFile(b"ok"))
         default_storage.delete(name)
     except Exception as error:  # any backend, any failure: the probe must answer
-        logger.warning("healthz: media storage not writable: %s", type(error).__name__)
+        logger.warning("healthz: media storage not writable: %r", error)
         return DOWN
     return OK
 

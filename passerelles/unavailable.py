@@ -41,12 +41,14 @@ class DatabaseUnavailableMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, DATABASE_ERRORS):
-            # An outage, not a bug: one line in the log, not a traceback per request.
-            logger.warning(
-                "database unavailable (%s %s): %s",
+            # Usually an outage: one line per request rather than a traceback, with the
+            # database's own words (SQLite also says "no such table" this way).
+            logger.error(
+                "database unavailable (%s %s): %s: %s",
                 request.method,
                 request.path,
                 type(exception).__name__,
+                exception,
             )
             return database_unavailable_response()
         return None
