@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("wiki.guide.urls")),
     path("", include("wiki.meetings.urls")),
     path("", include("wiki.following.urls")),
+    path("", include("wiki.security.urls")),
 ]
 
 if settings.DEBUG:

@@ -178,6 +178,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 LOGIN_URL = "wagtailadmin_login"
 # Sign-in refused for a while after repeated wrong passwords (wiki/security/login_throttle.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "wiki.security.forms.ThrottledLoginForm"
+# Private pages send visitors to that same (throttled, French) sign-in page.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "/"
 
 STATIC_URL = "/static/"

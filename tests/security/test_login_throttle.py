@@ -116,3 +116,12 @@ def test_the_database_keeps_only_a_hash_of_the_address(client, samir):
     row = FailedLogin.objects.get()
     assert row.username == "samir"
     assert "192.0.2.1" not in row.address_hash and len(row.address_hash) == 64
+
+
+def test_wagtails_other_sign_in_page_only_leads_to_the_throttled_one(client, samir):
+    response = client.post(
+        "/_util/login/?next=/pratiques/", {"username": "samir", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/login/?next=/pratiques/"
+    assert not signed_in(client)
