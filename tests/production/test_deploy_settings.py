@@ -1,11 +1,12 @@
 """The production configuration, from the environment only, passes Django's deployment checks."""
 
+import importlib.util
+
 from tests.production.processes import manage, manage_or_fail, production_env
 
 PRODUCTION = {
     "ALLOWED_HOSTS": "passerelles.example.org",
     "CSRF_TRUSTED_ORIGINS": "https://passerelles.example.org",
-    "DATABASE_URL": "postgres://passerelles:mot-de-passe@db.example.org:5432/passerelles",
     "SEARCH_ENGINE": "opensearch",
     "SEARCH_URL": "https://search.example.org:9200",
     "EMAIL_URL": "smtp://passerelles:mot-de-passe@smtp.example.org:587/?tls=True",
@@ -15,15 +16,28 @@ PRODUCTION = {
 }
 
 
+def production_database_url(tmp_path) -> str:
+    """PostgreSQL as deployed, when its driver (the `postgres` extra) is installed."""
+    if importlib.util.find_spec("psycopg"):
+        return "postgres://passerelles:mot-de-passe@db.example.org:5432/passerelles"
+    return f"sqlite:///{tmp_path / 'passerelles.sqlite3'}"
+
+
 def test_the_production_configuration_passes_the_deploy_check_without_a_warning(tmp_path):
-    env = production_env(**PRODUCTION, MEDIA_ROOT=str(tmp_path / "media"))
+    env = production_env(
+        **PRODUCTION,
+        DATABASE_URL=production_database_url(tmp_path),
+        MEDIA_ROOT=str(tmp_path / "media"),
+    )
     done = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert done.returncode == 0, done.stderr
     assert "no issues" in done.stdout
 
 
 def test_debug_off_refuses_to_start_with_a_short_secret_key(tmp_path):
-    env = production_env(**PRODUCTION, SECRET_KEY="trop-court")
+    env = production_env(
+        **PRODUCTION, DATABASE_URL=production_database_url(tmp_path), SECRET_KEY="trop-court"
+    )
     done = manage("check", env=env)
     assert done.returncode != 0
     assert "SECRET_KEY" in done.stderr
