@@ -125,3 +125,9 @@ def test_wagtails_other_sign_in_page_only_leads_to_the_throttled_one(client, sam
     assert response.status_code == 302
     assert response["Location"] == "/admin/login/?next=/pratiques/"
     assert not signed_in(client)
+
+
+def test_the_sign_in_page_speaks_french(client):
+    html = client.get(LOGIN_URL).content.decode()
+    assert "Mot de passe" in html
+    assert "Password" not in html

@@ -16,6 +16,11 @@ from wiki.security.login_throttle import (
 
 
 class ThrottledLoginForm(LoginForm):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Wagtail's form leaves this label to Django's default, the English "Password".
+        self.fields["password"].label = "Mot de passe"
+
     def clean(self):
         username = self.cleaned_data.get("username") or ""
         address = request_address(self.request)
