@@ -5,6 +5,8 @@ import pytest
 from tests.browser.conftest import needs_chromium
 from tests.factories import publish_practice
 from tests.guide.editions import make_edition
+from wiki.demo import FIXTURES, load_glossary
+from wiki.exchange.importer import import_practices
 from wiki.guide.freezing import publish_edition
 from wiki.models import GlossaryTerm
 
@@ -26,6 +28,10 @@ def test_reading_pages_do_not_scroll_sideways_on_a_phone(browser, live_server):
         slug="clas",
         context="<p>" + "Les enfants venaient au CLAS " * 12 + "</p>",
     )
+    # A demo practice whose memo items hold glossary terms (an item lays its box and its text
+    # side by side: the terms must not split the text into columns wider than the phone).
+    load_glossary(FIXTURES / "glossary.yaml")
+    import_practices(FIXTURES / "practices" / "accompagner-le-passage-cm2-6e.md")
     edition = make_edition([("accompagnement-scolarite", [practice])], slug="edition-mobile")
     publish_edition(edition)
     page = browser.new_context(viewport=PHONE).new_page()
@@ -33,6 +39,7 @@ def test_reading_pages_do_not_scroll_sideways_on_a_phone(browser, live_server):
         "/",
         "/pratiques/",
         "/pratiques/clas/",
+        "/pratiques/accompagner-le-passage-cm2-6e/",
         "/themes/accompagnement-scolarite/",
         "/glossaire/",
         "/recherche/?q=aide+aux+devoirs",
