@@ -32,6 +32,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.load_cpu import cpu_report, cpu_snapshot, stack_pids  # noqa: E402
 from bench.load_stack import say, start_stack, stop_stack  # noqa: E402
 from bench.load_users import (  # noqa: E402
     Browser,
@@ -134,6 +135,8 @@ def run(arguments: argparse.Namespace) -> bool:
             f"{arguments.users} readers and {arguments.editors} editors "
             f"for {arguments.duration:.0f} s"
         )
+        pids = stack_pids(stack.server.process.pid)
+        cpu_before = cpu_snapshot(pids)
         started = time.time()
         plan.deadline = started + arguments.duration
         ramp = min(10.0, arguments.duration / 6)
@@ -142,9 +145,13 @@ def run(arguments: argparse.Namespace) -> bool:
             editors = pool.submit(run_group, "editors", arguments.editors, plan, ramp)
             results = [readers.result(), editors.result()]
         elapsed = time.time() - started
+        cpu_after = cpu_snapshot(pids)
     finally:
         stop_stack(stack)
-    return report(merge(results), elapsed, arguments.target_ms)
+    stats = merge(results)
+    passed = report(stats, elapsed, arguments.target_ms)
+    cpu_report(cpu_before, cpu_after, sum(len(timings) for timings in stats.timings.values()))
+    return passed
 
 
 def main() -> int:
