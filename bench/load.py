@@ -32,7 +32,12 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.load_cpu import cpu_report, cpu_snapshot, stack_pids  # noqa: E402
+from bench.load_cpu import (  # noqa: E402
+    children_cpu_seconds,
+    cpu_report,
+    cpu_snapshot,
+    stack_pids,
+)
 from bench.load_stack import say, start_stack, stop_stack  # noqa: E402
 from bench.load_users import (  # noqa: E402
     Browser,
@@ -137,6 +142,7 @@ def run(arguments: argparse.Namespace) -> bool:
         )
         pids = stack_pids(stack.server.process.pid)
         cpu_before = cpu_snapshot(pids)
+        generator_before = children_cpu_seconds()
         started = time.time()
         plan.deadline = started + arguments.duration
         ramp = min(10.0, arguments.duration / 6)
@@ -146,11 +152,13 @@ def run(arguments: argparse.Namespace) -> bool:
             results = [readers.result(), editors.result()]
         elapsed = time.time() - started
         cpu_after = cpu_snapshot(pids)
+        generator = children_cpu_seconds() - generator_before
     finally:
         stop_stack(stack)
     stats = merge(results)
     passed = report(stats, elapsed, arguments.target_ms)
-    cpu_report(cpu_before, cpu_after, sum(len(timings) for timings in stats.timings.values()))
+    requests = sum(len(timings) for timings in stats.timings.values())
+    cpu_report(cpu_before, cpu_after, requests, generator)
     return passed
 
 

@@ -3,6 +3,7 @@ request costs whatever else the machine is doing, where latencies only say how l
 """
 
 import os
+import resource
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,15 +59,23 @@ def cpu_snapshot(pids: dict[str, int]) -> dict[str, float]:
     return {name: tree_cpu_seconds(pid) for name, pid in pids.items()}
 
 
-def cpu_report(before: dict[str, float], after: dict[str, float], requests: int) -> None:
+def children_cpu_seconds() -> float:
+    """CPU of this process's children that have ended (the load's processes, once joined)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def cpu_report(
+    before: dict[str, float], after: dict[str, float], requests: int, generator: float
+) -> None:
     """CPU milliseconds per request of each part, and the rate the machine's cores could
-    serve with nothing else running."""
+    serve with nothing else running (the load generator's own CPU is shown, not counted)."""
     if not requests:
         return
     spent = {name: after[name] - before[name] for name in before if name in after}
     parts = ", ".join(f"{name} {1000 * seconds / requests:.1f}" for name, seconds in spent.items())
     per_request = sum(spent.values()) / requests
-    print(f"CPU ms per request: {parts}")
+    print(f"CPU ms per request: {parts} (load generator {1000 * generator / requests:.1f})")
     if per_request:
         cores = os.cpu_count() or 1
         print(
