@@ -12,7 +12,11 @@ with the judged French queries of the relevance tests and ask for suggestions; e
 to the Wagtail admin and save drafts of a practice each (the Coordination's editors publish one
 save in three). Every person pauses between requests (`--think`, seconds). At the end it
 stops gunicorn, drops its database and index, and stops what it started. The exit status is 1
-when there was an error or when a public page's p95 is over `--target-ms`.
+when there was an error or when a public page's p95 is over `--target-ms`. gunicorn has the
+workers gunicorn.conf.py gives it unless `--workers` says otherwise.
+
+Latencies on a shared machine mostly measure waiting for a core, so it also prints the CPU
+each part spent per request (from /proc) and the rate two idle cores could serve.
 
 Readers and editors run in two processes, so that parsing the admin's large form does not
 hold up the readers' clocks. No load-testing library: a few threads with `http.client` are
