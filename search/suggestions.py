@@ -8,8 +8,13 @@ MIN_LENGTH = 2
 MAX_SUGGESTIONS = 8
 
 
+def printable(text: str) -> str:
+    """Control characters (NUL among them, which PostgreSQL refuses in text) become spaces."""
+    return "".join(char if char.isprintable() else " " for char in text)
+
+
 def suggest(prefix: str) -> list[dict[str, str]]:
-    folded = fold(" ".join(prefix.split()))
+    folded = fold(" ".join(printable(prefix).split()))
     if len(folded) < MIN_LENGTH:
         return []
     suggestions = []

@@ -174,6 +174,10 @@ def test_suggestions_start_at_two_characters_and_include_glossary_terms(client, 
         "’’’",
         "🙂 école",
         "\x00",
+        # A NUL inside a longer query reached PostgreSQL through the suggestions (found by
+        # the fuzzer): PostgreSQL refuses NUL in text.
+        "0" * 150 + "\x00",
+        "éc\x00ole",
         "a" * 200,
         "le la les des",
         "é" * 50,
