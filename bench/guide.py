@@ -72,8 +72,9 @@ def child(database: Path, slug: str, output: Path) -> None:
     setup_django(database, migrate=False)
     from pypdf import PdfReader
 
-    from wiki.guide.building import frozen_content, write_files
+    from wiki.guide.building import write_files
     from wiki.guide.models import GuideEdition
+    from wiki.guide.snapshot import frozen_content
 
     content = frozen_content(GuideEdition.objects.get(slug=slug))
     start = time.perf_counter()

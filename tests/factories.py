@@ -62,9 +62,10 @@ def make_draft(user=None, **overrides) -> PracticePage:
     return page
 
 
-def make_user(username: str, role: str | None = None, **extra):
+def make_user(username: str, role: str | None = None, password: str | None = None, **extra):
+    """A user (without a usable password unless given one), in `role`'s group."""
     user = get_user_model().objects.create_user(
-        username=username, password=None, email=f"{username}@example.org", **extra
+        username=username, password=password, email=f"{username}@example.org", **extra
     )
     if role:
         user.groups.add(Group.objects.get(name=role))

@@ -1,18 +1,17 @@
 """A practice's public history: when it changed, by whom and what changed, for members."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
-from wagtail.models import PageLogEntry
+from wagtail.models import PageLogEntry, Revision
 
 from wiki.drafts import require_member
-from wiki.exchange.pages import page_to_data
-from wiki.members import is_member
+from wiki.members import display_name, is_member
+from wiki.revisions import practice_data
 from wiki.section_diff import compare_practices
 
 ACTION_LABELS = {
@@ -36,12 +35,6 @@ class HistoryEntry:
     revision_id: int | None
 
 
-def author_name(user) -> str:
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
-
-
 def practice_history(page, user) -> list[HistoryEntry]:
     """Visitors see publication dates only; members also see drafts and editors' names."""
     member = is_member(user)
@@ -55,7 +48,7 @@ def practice_history(page, user) -> list[HistoryEntry]:
         HistoryEntry(
             when=entry.timestamp,
             action=ACTION_LABELS[entry.action],
-            who=author_name(entry.user) if member and entry.user else None,
+            who=display_name(entry.user) if member and entry.user else None,
             revision_id=entry.revision_id if member else None,
         )
         for entry in entries
@@ -72,6 +65,7 @@ ONE_REVISION_MESSAGE = "Cette fiche n'a qu'une version pour l'instant : rien à 
 class RevisionChoice:
     id: int
     label: str
+    revision: Revision = field(repr=False)
 
 
 def revision_choices(page) -> list[RevisionChoice]:
@@ -88,8 +82,9 @@ def revision_choices(page) -> list[RevisionChoice]:
             status = "en ligne"
         else:
             status = "publiée" if revision.pk in published else ""
-        details = ", ".join(part for part in (author_name(revision.user), status) if part)
-        choices.append(RevisionChoice(revision.pk, f"{when} ({details})" if details else when))
+        details = ", ".join(part for part in (display_name(revision.user), status) if part)
+        label = f"{when} ({details})" if details else when
+        choices.append(RevisionChoice(revision.pk, label, revision))
     return choices
 
 
@@ -100,31 +95,32 @@ def history_context(page, user) -> dict:
     }
 
 
-def chosen_revision(page, value: str | None, default):
+def chosen_revision(choices: list[RevisionChoice], value: str | None, default):
     """The page's revision named in the query string; 404 for one of another page."""
     if value in (None, ""):
         return default
-    if not value.isdigit():
+    by_id = {choice.id: choice.revision for choice in choices}
+    if not value.isdigit() or int(value) not in by_id:
         raise Http404("Version inconnue.")
-    return get_object_or_404(page.revisions, pk=int(value))
+    return by_id[int(value)]
 
 
 def compare_view(page, request):
     refused = require_member(request)
     if refused:
         return refused
-    latest_two = list(page.revisions.order_by("-created_at", "-id")[:2])
+    choices = revision_choices(page)
+    latest_two = [choice.revision for choice in choices[:2]]
     newest = latest_two[0] if latest_two else None
     before = latest_two[-1] if latest_two else None
-    old = chosen_revision(page, request.GET.get("de"), before)
-    new = chosen_revision(page, request.GET.get("a"), newest)
-    context = {"page": page, "revisions": revision_choices(page), "old": old, "new": new}
-    if old is None or len(context["revisions"]) < 2:
+    old = chosen_revision(choices, request.GET.get("de"), before)
+    new = chosen_revision(choices, request.GET.get("a"), newest)
+    context = {"page": page, "revisions": choices, "old": old, "new": new}
+    if len(choices) < 2:
         context["message"] = ONE_REVISION_MESSAGE
     elif old.pk == new.pk:
         context["message"] = SAME_REVISION_MESSAGE
     else:
-        context["changes"] = compare_practices(
-            page_to_data(old.as_object()), page_to_data(new.as_object())
-        )
+        data = practice_data([old, new])
+        context["changes"] = compare_practices(data[old.pk], data[new.pk])
     return TemplateResponse(request, "wiki/practice_compare.html", context)

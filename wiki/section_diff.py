@@ -9,9 +9,8 @@ summary ("1 ajoutée", "modifié") and a word-level diff rendered as safe HTML w
 from dataclasses import astuple, dataclass
 from difflib import SequenceMatcher
 
-from django.utils.html import format_html_join
-
 from wiki.exchange.data import PracticeData
+from wiki.exchange.front_matter import KEY_LABELS
 from wiki.vocabulary import AUDIENCES, LEVELS, SECTIONS, STAGES
 from wiki.word_diff import plain_lines, word_diff_html
 
@@ -23,14 +22,10 @@ MASCULINE_ITEMS = ("memo",)
 # Below this likeness two items are a removal and an addition, not one edited item.
 SIMILAR_ENOUGH = 0.5
 
-FACETS = (
-    ("themes", "Thèmes"),
-    ("audience", "Pour qui"),
-    ("stage", "Où en est le partenariat"),
-    ("levels", "Niveaux"),
-    ("structure", "Structure"),
-    ("territory", "Territoire"),
-    ("partners", "Partenaires"),
+# The facts card's fields, labelled as in a practice file's front matter.
+FACETS = tuple(
+    (key, KEY_LABELS[key])
+    for key in ("themes", "audience", "stage", "levels", "structure", "territory", "partners")
 )
 UNORDERED_FACETS = ("themes", "audience", "levels")
 FACET_TITLES = {
@@ -70,11 +65,6 @@ class SectionChange:
     summary: str  # e.g. "1 ajoutée", "2 modifiées, 1 retirée", "ordre changé", "modifié"
     counts: ChangeCounts  # all zero for text sections
     blocks: tuple[DiffBlock, ...]
-
-    @property
-    def diff_html(self) -> str:
-        """Every block's diff one after the other, for a place with no room for headings."""
-        return format_html_join("", "{}", ((block.html,) for block in self.blocks))
 
 
 def compare_practices(old: PracticeData, new: PracticeData) -> list[SectionChange]:

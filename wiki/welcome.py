@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Case, IntegerField, Value, When
 from wagtail import hooks
 
-from wiki.listing import public_practices, with_card_data
+from wiki.listing import public_practices
 from wiki.members import is_member
 from wiki.models import GlossaryTerm, Stage
 
@@ -76,9 +76,10 @@ class StageStart:
 
 
 def latest_practices(stage: Stage, count: int) -> list:
-    """The stage's most recently published public practices, ready for a list of links."""
+    """The stage's most recently published public practices, for a list of links (title,
+    summary and address only: no facets to prefetch)."""
     practices = public_practices().filter(stage=stage).order_by("-first_published_at", "title")
-    return list(with_card_data(practices)[:count])
+    return list(practices[:count])
 
 
 def practices_to_start_with() -> list[StageStart]:

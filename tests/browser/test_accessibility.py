@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.browser.conftest import needs_chromium
+from tests.browser.conftest import DESKTOP, PHONE, needs_chromium
 from tests.factories import publish_practice
 from tests.guide.editions import make_edition
 from wiki.guide.freezing import publish_edition
@@ -19,7 +19,7 @@ from wiki.models import GlossaryTerm, Theme
 
 AXE_SCRIPT = Path(settings.BASE_DIR) / ".cache" / "axe-core" / "axe.min.js"
 BLOCKING_IMPACTS = ("serious", "critical")
-SCREENS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
+SCREENS = {"phone": PHONE, "desktop": DESKTOP}
 
 pytestmark = [
     needs_chromium,

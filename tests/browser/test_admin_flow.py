@@ -2,50 +2,19 @@
 writes a practice in the French admin, submits it, the Coordination approves and publishes,
 and a visitor reads it. Skipped when Chromium or Playwright is missing (CI installs both)."""
 
-import os
-import shutil
-
 import pytest
 
+from tests.browser.conftest import PASSWORD, logged_in, needs_chromium
 from tests.factories import make_user, practice_index
 from wiki.models import PracticePage
 from wiki.vocabulary import ROLE_CENTRES_SOCIAUX, ROLE_COORDINATION
 
-CHROMIUM = "/usr/bin/chromium"
-PASSWORD = "un-mot-de-passe-de-test"
-
-playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = [
-    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian's chromium is not installed"),
+    needs_chromium,
     # The live server reads the database from another thread: committed data, and the data
     # migrations' content restored afterwards for the tests that follow.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def browser():
-    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
-    # still synchronous ones.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with playwright_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield launched
-        launched.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-
-
-def logged_in(browser, live_server, username: str):
-    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
-    return page
 
 
 def open_more_actions(page) -> None:
@@ -54,9 +23,7 @@ def open_more_actions(page) -> None:
 
 def test_a_practice_goes_from_draft_to_published(browser, live_server):
     for username, role in (("samir", ROLE_CENTRES_SOCIAUX), ("camille", ROLE_COORDINATION)):
-        user = make_user(username, role)
-        user.set_password(PASSWORD)
-        user.save()
+        make_user(username, role, password=PASSWORD)
     index = practice_index()
 
     writer = logged_in(browser, live_server, "samir")

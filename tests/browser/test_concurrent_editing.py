@@ -4,12 +4,11 @@ Skipped when Chromium or Playwright is missing."""
 
 import pytest
 
-from tests.browser.conftest import needs_chromium
+from tests.browser.conftest import PASSWORD, logged_in, needs_chromium
 from tests.factories import make_draft, make_user
 from wiki.models import PracticePage
 from wiki.vocabulary import ROLE_CENTRES_SOCIAUX, ROLE_COORDINATION
 
-PASSWORD = "un-mot-de-passe-de-test"
 SAVED_BY_ALICE = "Alice Martin a enregistré une nouvelle version"
 SERVER_REFUSAL = "Alice Martin a enregistré une version plus récente de cette page"
 
@@ -25,22 +24,15 @@ pytestmark = [
 def practice(settings):
     # Wagtail asks the server who else is editing every 10 s; once a second here.
     settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 1000
-    alice = make_user("alice", ROLE_CENTRES_SOCIAUX, first_name="Alice", last_name="Martin")
-    bruno = make_user("bruno", ROLE_COORDINATION, first_name="Bruno", last_name="Petit")
-    for user in (alice, bruno):
-        user.set_password(PASSWORD)
-        user.save()
+    alice = make_user(
+        "alice", ROLE_CENTRES_SOCIAUX, password=PASSWORD, first_name="Alice", last_name="Martin"
+    )
+    make_user("bruno", ROLE_COORDINATION, password=PASSWORD, first_name="Bruno", last_name="Petit")
     return make_draft(user=alice, title="Café des parents", slug="cafe-des-parents")
 
 
 def editing(browser, live_server, username: str, practice):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
+    page = logged_in(browser, live_server, username)
     # A first sign-in shows the welcome page first.
     page.goto(f"{live_server.url}/admin/pages/{practice.pk}/edit/")
     assert page.locator("#id_summary").count() == 1

@@ -3,7 +3,7 @@ public form, without ever scrolling sideways, and reads the confirmation."""
 
 import pytest
 
-from tests.browser.conftest import needs_chromium
+from tests.browser.conftest import PHONE, needs_chromium
 from wiki.models import PracticePage
 
 pytestmark = [
@@ -12,8 +12,6 @@ pytestmark = [
     # migrations' content (themes, stages, the review workflow) restored for later tests.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-PHONE = {"width": 360, "height": 740}
 
 
 def scrolls_sideways(page) -> bool:

@@ -10,8 +10,7 @@ import pytest
 from django.conf import settings as django_settings
 from pypdf import PdfReader
 
-from tests.browser.conftest import needs_chromium
-from tests.browser.test_admin_flow import PASSWORD, logged_in
+from tests.browser.conftest import PASSWORD, logged_in, needs_chromium
 from tests.factories import make_user, practice_index
 from tests.guide.test_background_build import run_guide_worker
 from wiki.models import PracticePage
@@ -141,9 +140,7 @@ def test_a_practice_goes_from_its_author_to_the_printed_guide(
         ("bruno", ROLE_CENTRES_SOCIAUX),
         ("camille", ROLE_COORDINATION),
     ):
-        user = make_user(username, role)
-        user.set_password(PASSWORD)
-        user.save()
+        make_user(username, role, password=PASSWORD)
 
     write_and_submit_practice(logged_in(browser, live_server, "amina"), live_server)
     practice = PracticePage.objects.get(slug=SLUG)

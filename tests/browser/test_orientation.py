@@ -3,11 +3,9 @@ and reads the stage reached and the practices proposed, without scrolling sidewa
 
 import pytest
 
-from tests.browser.conftest import needs_chromium
+from tests.browser.conftest import PHONE, needs_chromium
 from tests.factories import publish_practice
 from wiki.orientation import QUESTIONS
-
-PHONE = {"width": 360, "height": 740}
 
 pytestmark = [
     needs_chromium,

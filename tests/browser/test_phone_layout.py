@@ -2,15 +2,13 @@
 
 import pytest
 
-from tests.browser.conftest import needs_chromium
+from tests.browser.conftest import PHONE, needs_chromium
 from tests.factories import publish_practice
 from tests.guide.editions import make_edition
 from wiki.demo import FIXTURES, load_glossary
 from wiki.exchange.importer import import_practices
 from wiki.guide.freezing import publish_edition
 from wiki.models import GlossaryTerm
-
-PHONE = {"width": 360, "height": 740}
 
 pytestmark = [needs_chromium, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

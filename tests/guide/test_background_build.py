@@ -3,50 +3,32 @@ progress and files; the files are then offered online."""
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.urls import reverse
 from pypdf import PdfReader
 
 from tests.factories import publish_practice
 from tests.guide.editions import make_edition
+from tests.production.databases import database_url
+from tests.production.processes import manage
 from wiki.guide.freezing import publish_edition
 from wiki.guide.models import GuideBuild
 
 
-def database_url() -> str:
-    """The URL of the test database, for processes started by the test."""
-    params = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{params['NAME']}"
-    return (
-        f"postgres://{params['USER']}:{params['PASSWORD']}@{params['HOST'] or 'localhost'}:"
-        f"{params['PORT'] or 5432}/{params['NAME']}"
-    )
-
-
 def run_guide_worker(media_root: Path) -> subprocess.CompletedProcess:
     """The worker `make run` starts, in a child process, for the queued builds only."""
-    return subprocess.run(
-        [
-            sys.executable,
-            str(Path(settings.BASE_DIR) / "manage.py"),
-            "db_worker",
-            "--backend=database",
-            "--queue-name=guide",
-            "--batch",
-            "--no-startup-delay",
-            "--no-reload",
-        ],
+    return manage(
+        "db_worker",
+        "--backend=database",
+        "--queue-name=guide",
+        "--batch",
+        "--no-startup-delay",
+        "--no-reload",
         env={**os.environ, "DATABASE_URL": database_url(), "MEDIA_ROOT": str(media_root)},
-        capture_output=True,
-        text=True,
         timeout=600,
-        check=False,
     )
 
 

@@ -9,18 +9,14 @@ import tempfile
 import time
 from pathlib import Path
 
-import pytest
-
 from tests.production.processes import service_script
+from tests.search.node import skip_or_fail
 
 
 def java_and_maven_or_skip() -> None:
     if shutil.which("java") and shutil.which("mvn"):
         return
-    message = "no Java and Maven: scripts/search-node cannot start a node"
-    if os.environ.get("SEARCH_NODE_REQUIRED") == "1":
-        pytest.fail(message)
-    pytest.skip(message)
+    skip_or_fail("no Java and Maven: scripts/search-node cannot start a node")
 
 
 class DedicatedSearchNode:

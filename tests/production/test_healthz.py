@@ -2,8 +2,8 @@
 
 import pytest
 
+from tests.production.processes import free_port
 from tests.search.conftest import node_or_skip
-from tests.search.test_faults import closed_port
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def test_a_search_cluster_down_only_degrades_the_site_and_names_no_address(
 ):
     settings.MEDIA_ROOT = tmp_path
     settings.SEARCH_ENGINE = "opensearch"
-    settings.SEARCH_URL = f"http://admin:motdepasse@127.0.0.1:{closed_port()}"
+    settings.SEARCH_URL = f"http://admin:motdepasse@127.0.0.1:{free_port()}"
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json()["search"] == "degraded"

@@ -1,12 +1,11 @@
 """The engines every contract test runs on: the database engine (SQLite here, PostgreSQL
 when DATABASE_URL says so) and a real OpenSearch node (never a stub)."""
 
-import os
 import uuid
 
 import pytest
 
-from tests.search.node import search_node_url
+from tests.search.node import search_node_url, skip_or_fail
 
 ENGINES = ["database", "opensearch"]
 
@@ -14,10 +13,7 @@ ENGINES = ["database", "opensearch"]
 def node_or_skip() -> str:
     url = search_node_url()
     if url is None:
-        message = "no search node: Java and Maven are needed to start scripts/search-node"
-        if os.environ.get("SEARCH_NODE_REQUIRED") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
+        skip_or_fail("no search node: Java and Maven are needed to start scripts/search-node")
     return url
 
 

@@ -39,3 +39,12 @@ def search_node_url() -> str | None:
         )
         return None
     return lines[-1].strip()
+
+
+def skip_or_fail(message: str) -> None:
+    """Skip a test that needs the search node, or fail it when CI says the node is required."""
+    import pytest
+
+    if os.environ.get("SEARCH_NODE_REQUIRED") == "1":
+        pytest.fail(message)
+    pytest.skip(message)

@@ -2,7 +2,6 @@
 engine and say so, saving never fails, and `search_index sync` catches up what was missed."""
 
 import io
-import socket
 import uuid
 
 import pytest
@@ -11,22 +10,17 @@ from django.core.management import call_command
 from search.base import SearchQuery
 from search.models import MissedUpdate
 from tests.factories import publish_practice
+from tests.production.processes import free_port
 from tests.search.conftest import node_or_skip
 
 pytestmark = pytest.mark.django_db
 
 
-def closed_port() -> int:
-    """A loopback port nobody listens on: connections are refused at once."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def engine_down(settings):
     settings.SEARCH_ENGINE = "opensearch"
-    settings.SEARCH_URL = f"http://127.0.0.1:{closed_port()}"
+    # A loopback port nobody listens on: connections are refused at once.
+    settings.SEARCH_URL = f"http://127.0.0.1:{free_port()}"
     settings.SEARCH_INDEX = f"passerelles-test-{uuid.uuid4().hex[:8]}"
     return settings
 

@@ -21,9 +21,7 @@ PASSWORD = "un-mot-de-passe-de-test"
 
 @pytest.fixture
 def world():
-    coordinator = make_user("camille", ROLE_COORDINATION)
-    coordinator.set_password(PASSWORD)
-    coordinator.save()
+    coordinator = make_user("camille", ROLE_COORDINATION, password=PASSWORD)
     live = publish_practice(title="Fiche en ligne", slug="fiche-en-ligne")
     return {
         "coordinator": coordinator,

@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db.models import F
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -17,6 +18,7 @@ from tests.guide.editions import make_edition
 from wiki.exchange.pages import page_to_data
 from wiki.following.digests import send_digests
 from wiki.following.follows import follow
+from wiki.following.models import DigestPreference
 from wiki.guide.freezing import EditionNotPublishable, publish_edition
 from wiki.vocabulary import ROLE_CENTRES_SOCIAUX, ROLE_COORDINATION
 
@@ -136,9 +138,15 @@ def test_the_search_index_holds_the_live_text_after_a_draft_is_saved(site):
 def test_a_digest_never_carries_unpublished_text(site, role_users, mailoutbox):
     member = role_users[ROLE_CENTRES_SOCIAUX]
     follow(member, site["changed"])
+    # Following starts the digest's period now: take it back before the draft was saved, so
+    # that the digest has the changed practice to tell about.
+    DigestPreference.objects.filter(user=member).update(
+        digested_until=F("digested_until") - timedelta(days=1)
+    )
     mailoutbox.clear()
     day = timezone.localdate() + timedelta(days=8)
     send_digests(now=timezone.make_aware(datetime.combine(day, time(7))))
+    assert len(mailoutbox) == 1
     for message in mailoutbox:
         assert SECRET not in message.body
         assert all(SECRET not in str(content) for content, _type in message.alternatives)

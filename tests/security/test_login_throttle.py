@@ -23,10 +23,7 @@ LOCKED = "Trop de tentatives de connexion ont échoué"
 
 @pytest.fixture
 def samir():
-    user = make_user("samir", ROLE_CENTRES_SOCIAUX)
-    user.set_password(PASSWORD)
-    user.save()
-    return user
+    return make_user("samir", ROLE_CENTRES_SOCIAUX, password=PASSWORD)
 
 
 def sign_in(client, username, password, address="192.0.2.1"):
@@ -96,9 +93,7 @@ def test_one_address_guessing_many_usernames_is_locked_too(client, samir):
 
 
 def test_a_colleague_sharing_the_address_is_not_locked_by_one_persons_mistakes(client, samir):
-    awa = make_user("awa", ROLE_CENTRES_SOCIAUX)
-    awa.set_password(PASSWORD)
-    awa.save()
+    make_user("awa", ROLE_CENTRES_SOCIAUX, password=PASSWORD)
     fail(client, "samir", MAX_FAILURES_PER_USERNAME)
     assert sign_in(client, "awa", PASSWORD).status_code == 302
 

@@ -44,7 +44,6 @@ pytestmark = pytest.mark.django_db
 
 OK, LOGIN, DENIED = "OK", "LOGIN", "DENIED"
 ROLES = [ROLE_COORDINATION, ROLE_CENTRES_SOCIAUX, ROLE_EDUCATION_NATIONALE, ROLE_ACTEURS, None]
-ADMIN_REFUSAL = "Désolé, vous n'avez pas les autorisations pour accéder à cette zone."
 
 
 @dataclass

@@ -81,10 +81,7 @@ def login(client, username):
 
 @pytest.fixture
 def new_member(db):
-    user = make_user("nouvelle", ROLE_CENTRES_SOCIAUX)
-    user.set_password(PASSWORD)
-    user.save()
-    return user
+    return make_user("nouvelle", ROLE_CENTRES_SOCIAUX, password=PASSWORD)
 
 
 def test_a_first_login_lands_on_the_welcome_page(client, new_member):

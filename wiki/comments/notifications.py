@@ -16,8 +16,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.models import Comment, CommentReply
 
-from wiki.contributions.notifications import absolute_url
-from wiki.meetings.whats_new import section_label, user_name
+from wiki.comments.sections import section_label
+from wiki.members import display_name
+from wiki.site_urls import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ def notify_comment(page, item: Comment | CommentReply) -> int:
     comment = item.comment if isinstance(item, CommentReply) else item
     context = {
         "page": page,
-        "author": user_name(item.user),
+        "author": display_name(item.user),
         "is_reply": isinstance(item, CommentReply),
         "text": item.text,
         "comment": comment,

@@ -9,10 +9,12 @@ is left empty: members comment on a whole section.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Prefetch
 from wagtail.models import Comment, CommentReply
 
-from wiki.meetings.whats_new import section_label, user_name
+from wiki.members import display_name
+from wiki.models import PracticePage
 from wiki.vocabulary import SECTIONS
 
 
@@ -43,6 +45,20 @@ def section_key(contentpath: str) -> str:
     return section.key if section else ""
 
 
+def section_label(contentpath: str) -> str:
+    """The French label of a commented field: "difficulties.<id>.answer" → its section's,
+    "audiences" → the field's ("Pour qui"); "" for the page as a whole."""
+    name = contentpath.split(".", 1)[0]
+    if name in SECTIONS_BY_CONTENTPATH:
+        return SECTIONS_BY_CONTENTPATH[name].label
+    try:
+        field = PracticePage._meta.get_field(name)
+    except FieldDoesNotExist:  # a field that no longer exists, or the page as a whole
+        return ""
+    # A reverse relation (the partners' inline list) has no verbose name.
+    return str(getattr(field, "verbose_name", "")).capitalize()
+
+
 @dataclass
 class PageComments:
     """A page's open comments, by section key ("" for the other fields)."""
@@ -71,10 +87,10 @@ def open_comments(page) -> PageComments:
     )
     by_section: dict[str, list[Comment]] = defaultdict(list)
     for comment in comments:
-        comment.author = user_name(comment.user)
+        comment.author = display_name(comment.user)
         comment.section_label = section_label(comment.contentpath) or "La fiche"
         for reply in comment.replies.all():
-            reply.author = user_name(reply.user)
+            reply.author = display_name(reply.user)
         by_section[section_key(comment.contentpath)].append(comment)
     return PageComments(dict(by_section))
 

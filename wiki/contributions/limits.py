@@ -5,11 +5,8 @@ The count lives in the database (`Contribution` rows), not in a per-process cach
 holds across server processes and restarts. Addresses are kept only as a keyed hash.
 """
 
-import hashlib
-import hmac
 from datetime import timedelta
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -24,18 +21,6 @@ RATE_LIMIT_MESSAGE = (
     "Merci ! Pour nous protéger des envois automatiques, réessayez dans une heure : "
     "votre texte est conservé ci-dessous."
 )
-
-
-def client_address(request: HttpRequest) -> str:
-    """The sender's address: REMOTE_ADDR, or the header a reverse proxy sets when the
-    CLIENT_IP_HEADER setting names it (e.g. HTTP_X_REAL_IP)."""
-    header = getattr(settings, "CLIENT_IP_HEADER", "REMOTE_ADDR")
-    value = request.META.get(header) or request.META.get("REMOTE_ADDR") or ""
-    return value.split(",")[0].strip()
-
-
-def address_hash(address: str) -> str:
-    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
 
 
 def recent_contributions(hashed_address: str, now=None) -> int:

@@ -1,13 +1,13 @@
 """The Coordination hears of every experience shared through the public form, with the
 contributor's contact details (which are never published) and where to read the draft."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from wiki.models import Contribution
+from wiki.site_urls import absolute_url
 from wiki.vocabulary import ROLE_COORDINATION
 
 
@@ -18,10 +18,6 @@ def coordination_addresses() -> list[str]:
         .exclude(email="")
     )
     return sorted(set(members.values_list("email", flat=True)))
-
-
-def absolute_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def notify_coordination(contribution: Contribution) -> int:

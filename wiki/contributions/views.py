@@ -8,13 +8,12 @@ from wiki.contributions.forms import ContributionForm
 from wiki.contributions.limits import (
     MAX_PER_HOUR,
     RATE_LIMIT_MESSAGE,
-    address_hash,
     body_too_large,
-    client_address,
     may_contribute,
 )
 from wiki.contributions.notifications import notify_coordination
 from wiki.contributions.proposal import propose_practice
+from wiki.security.addresses import address_hash, client_address
 
 TOO_LARGE_MESSAGE = (
     "Votre envoi est bien trop volumineux pour ce formulaire : il n'a pas été lu. "

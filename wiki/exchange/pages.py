@@ -3,7 +3,6 @@
 import re
 from dataclasses import replace
 
-from django.conf import settings
 from django.db import transaction
 from wagtail.models import ReferenceIndex
 from wagtail.rich_text import expand_db_html
@@ -24,15 +23,14 @@ from wiki.models import (
     Stage,
     Theme,
 )
+from wiki.site_urls import absolute_url
 
 RELATIVE_HREF = re.compile(r'href="(/[^"]*)"')
 
 
 def absolute(url: str) -> str:
     """The exchange format takes only absolute links: site-relative ones get the site's."""
-    if url.startswith("/"):
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
-    return url
+    return absolute_url(url) if url.startswith("/") else url
 
 
 def exported_html(html: str) -> str:

@@ -11,7 +11,6 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from smtplib import SMTPException
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -23,6 +22,7 @@ from wiki.following.unsubscribe import unsubscribe_token
 from wiki.meetings.models import MeetingPage
 from wiki.meetings.whats_new import WhatsNew, whats_new
 from wiki.members import is_member
+from wiki.site_urls import absolute_url
 
 WEEK = timedelta(days=7)
 logger = logging.getLogger(__name__)
@@ -69,10 +69,6 @@ def period_start(preference: DigestPreference) -> datetime:
         return preference.digested_until
     first = Follow.objects.filter(user=preference.user).order_by("created_at").first()
     return first.created_at if first else timezone.now()
-
-
-def absolute_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def digest_message(user, news: WhatsNew) -> EmailMultiAlternatives:
@@ -124,6 +120,7 @@ def send_digests(now: datetime | None = None) -> DigestRun:
         .exclude(user__email="")
         .distinct()
         .select_related("user")
+        .prefetch_related("user__groups")
     )
     connection = get_connection()
     for preference in preferences:

@@ -35,10 +35,6 @@ class Followed:
     practices: list[PracticePage]
     themes: list[Theme]
 
-    @property
-    def is_empty(self) -> bool:
-        return not (self.practices or self.themes)
-
 
 def followed_by(user) -> Followed:
     follows = Follow.objects.filter(user=user)

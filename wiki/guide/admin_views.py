@@ -10,7 +10,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from wiki.guide.changes import changed_since_publication, changes_from_previous
+from wiki.guide.changes import changed_since_publication, changes_between
 from wiki.guide.freezing import EditionNotPublishable, publish_edition
 from wiki.guide.models import GuideBuild, GuideEdition
 from wiki.guide.tasks import enqueue_build
@@ -47,16 +47,16 @@ class EditionStatusView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         build = self.edition.latest_build()
+        previous = self.edition.previous_edition() if self.edition.is_published else None
         return super().get_context_data(
             edition=self.edition,
             build=build,
             # Refresh the page while the files are being made (works without JavaScript).
             refresh_seconds=2 if build and build.is_active else None,
-            finished_builds=self.edition.builds.filter(status=GuideBuild.Status.DONE)[:5],
             can_publish=self.request.user.has_perm(PUBLISH_PERMISSION),
             changed_since=changed_since_publication(self.edition),
-            from_previous=changes_from_previous(self.edition),
-            previous=self.edition.previous_edition() if self.edition.is_published else None,
+            from_previous=changes_between(previous, self.edition),
+            previous=previous,
             **kwargs,
         )
 

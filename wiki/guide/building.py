@@ -17,9 +17,9 @@ from django.utils import timezone
 from wiki.guide.booklet import build_booklet
 from wiki.guide.content import GuideContent
 from wiki.guide.imposition import impose_booklet
-from wiki.guide.models import GuideBuild, GuideEdition
+from wiki.guide.models import GuideBuild
 from wiki.guide.poster import build_poster
-from wiki.guide.snapshot import content_from_json
+from wiki.guide.snapshot import frozen_content
 
 ProgressCallback = Callable[[str, int, int], None]
 
@@ -73,12 +73,6 @@ def write_files(content: GuideContent, directory: Path, progress=None) -> list[P
     return written
 
 
-def frozen_content(edition: GuideEdition) -> GuideContent:
-    if edition.frozen_content is None:
-        raise ValueError(f"L'édition « {edition} » n'est pas publiée : elle n'est pas figée.")
-    return content_from_json(edition.frozen_content)
-
-
 class DatabaseProgress:
     """Writes progress to the build row, at most a few times a second."""
 
@@ -105,6 +99,8 @@ def run_build(build_id: int) -> GuideBuild:
     build.save(update_fields=["status", "started_at"])
     try:
         content = frozen_content(build.edition)
+        if content is None:
+            raise ValueError(f"L'édition « {build.edition} » n'est pas publiée : rien n'est figé.")
         files = build_files(content, DatabaseProgress(build))
         names = file_names(content.page_size)
         for kind, name in names.items():

@@ -5,9 +5,9 @@ edition is due and what to say about it."""
 from dataclasses import dataclass, field
 
 from wiki.exchange.pages import page_to_data
-from wiki.guide.content import GuideContent, GuidePractice
+from wiki.guide.content import GuidePractice
 from wiki.guide.models import GuideEdition
-from wiki.guide.snapshot import content_from_json
+from wiki.guide.snapshot import frozen_content
 from wiki.models import PracticePage
 from wiki.section_diff import compare_practices, describe_changes
 
@@ -30,13 +30,9 @@ class EditionDiff:
         return bool(self.added or self.removed or self.updated)
 
 
-def frozen(edition: GuideEdition) -> GuideContent | None:
-    return content_from_json(edition.frozen_content) if edition.frozen_content else None
-
-
 def changed_since_publication(edition: GuideEdition) -> list[PracticeChange]:
     """The edition's practices whose living page has moved on since the edition froze them."""
-    content = frozen(edition)
+    content = frozen_content(edition)
     if content is None:
         return []
     practices = content.practices
@@ -57,12 +53,16 @@ def changed_since_publication(edition: GuideEdition) -> list[PracticeChange]:
 
 def changes_from_previous(edition: GuideEdition) -> EditionDiff:
     """Practices added, removed and updated compared with the previous published edition."""
-    content = frozen(edition)
-    if content is None:  # a draft: no publication date to find a previous edition by
+    if not edition.is_published:  # a draft: no publication date to find a previous edition by
         return EditionDiff()
-    previous_edition = edition.previous_edition()
-    previous = frozen(previous_edition) if previous_edition else None
-    if previous is None:
+    return changes_between(edition.previous_edition(), edition)
+
+
+def changes_between(previous_edition: GuideEdition | None, edition: GuideEdition) -> EditionDiff:
+    """What `edition` added, removed and updated since `previous_edition` (both published)."""
+    content = frozen_content(edition)
+    previous = frozen_content(previous_edition) if previous_edition else None
+    if content is None or previous is None:
         return EditionDiff()
     before = {key(practice): practice for practice in previous.practices}
     after = {key(practice): practice for practice in content.practices}

@@ -1,6 +1,5 @@
 """Publishing an edition: check the curation, then freeze each practice at its live revision."""
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +20,7 @@ from wiki.guide.snapshot import content_to_json
 from wiki.listing import public_practices
 from wiki.models import GlossaryTerm, PracticePage, Stage, Theme
 from wiki.orientation import QUESTIONS
+from wiki.site_urls import absolute_url
 
 # Chapters without a theme take these colours in turn (the themes' palette is in taxonomy).
 CUSTOM_CHAPTER_COLOURS = ("#6b4fa0", "#2d7a5f", "#b5532a", "#1f5fa8")
@@ -83,10 +83,6 @@ def publication_problems(edition: GuideEdition) -> list[str]:
                 )
             seen.add(page_id)
     return problems
-
-
-def absolute_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def freeze_practice(page: PracticePage) -> GuidePractice:

@@ -23,6 +23,11 @@ from wiki.guide.content import (
 FORMAT_VERSION = 1
 
 
+def frozen_content(edition) -> GuideContent | None:
+    """The edition as its publication froze it; None for a draft, which has nothing frozen."""
+    return content_from_json(edition.frozen_content) if edition.frozen_content else None
+
+
 def content_to_json(content: GuideContent) -> dict[str, Any]:
     data = asdict(content)
     data["edition_date"] = content.edition_date.isoformat()

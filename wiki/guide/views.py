@@ -4,8 +4,9 @@ its files to download."""
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 
-from wiki.guide.changes import changes_from_previous, frozen
+from wiki.guide.changes import changes_between
 from wiki.guide.models import GuideEdition
+from wiki.guide.snapshot import frozen_content
 
 
 def published_editions():
@@ -15,14 +16,17 @@ def published_editions():
 
 
 def guide_index(request):
+    # Newest first, in the order previous_edition() follows: each one's previous is the next.
+    editions = list(published_editions())
+    previous_editions = [*editions[1:], None]
     editions = [
         {
             "edition": edition,
             "build": edition.latest_finished_build(),
-            "changes": changes_from_previous(edition),
-            "previous": edition.previous_edition(),
+            "changes": changes_between(previous, edition),
+            "previous": previous,
         }
-        for edition in published_editions()
+        for edition, previous in zip(editions, previous_editions, strict=True)
     ]
     return render(request, "guide/guide_index.html", {"editions": editions})
 
@@ -34,7 +38,7 @@ def edition_detail(request, slug: str):
         "guide/edition.html",
         {
             "edition": edition,
-            "content": frozen(edition),
+            "content": frozen_content(edition),
             "build": edition.latest_finished_build(),
         },
     )

@@ -24,23 +24,17 @@ def meetings_by_time(index: MeetingIndexPage) -> dict[str, list[MeetingPage]]:
     }
 
 
-def previous_meeting(before: datetime) -> MeetingPage | None:
-    """The latest published meeting that started before `before`."""
-    return MeetingPage.objects.live().filter(start__lt=before).order_by("-start").first()
-
-
-def default_since(now: datetime | None = None) -> datetime:
-    """The start of the last meeting held, or a month ago when there has been none."""
-    now = now or timezone.now()
-    last = previous_meeting(now)
-    return last.start if last else now - DEFAULT_LOOKBACK
+def last_meeting_and_since(moment: datetime) -> tuple[MeetingPage | None, datetime]:
+    """The latest published meeting that started before `moment`, and where "what's new"
+    at `moment` starts: that meeting's start, or a month earlier when there has been none."""
+    last = MeetingPage.objects.live().filter(start__lt=moment).order_by("-start").first()
+    return last, last.start if last else moment - DEFAULT_LOOKBACK
 
 
 def meeting_context(meeting: MeetingPage) -> dict:
     from wiki.meetings.whats_new import whats_new
 
-    previous = previous_meeting(meeting.start)
-    since = previous.start if previous else meeting.start - DEFAULT_LOOKBACK
+    previous, since = last_meeting_and_since(meeting.start)
     until = min(meeting.start, timezone.now())
     return {
         "previous_meeting": previous,

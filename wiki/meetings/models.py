@@ -9,7 +9,6 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -128,10 +127,6 @@ class MeetingPage(MembersOnlyPage):
     @property
     def participant_list(self) -> list[str]:
         return [line.strip() for line in self.participants.splitlines() if line.strip()]
-
-    @property
-    def is_upcoming(self) -> bool:
-        return timezone.localdate(self.start) >= timezone.localdate()
 
     def get_context(self, request, *args, **kwargs):
         from wiki.meetings.calendar import meeting_context

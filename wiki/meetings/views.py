@@ -4,7 +4,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from wiki.drafts import require_member
-from wiki.meetings.calendar import default_since, parse_day, previous_meeting
+from wiki.meetings.calendar import last_meeting_and_since, parse_day
 from wiki.meetings.whats_new import whats_new
 
 
@@ -26,9 +26,9 @@ def whats_new_view(request):
             "Voici les nouveautés depuis la dernière rencontre."
         )
         since = None
-    last_meeting = None if since else previous_meeting(now)
+    last_meeting, start = (None, since) if since else last_meeting_and_since(now)
     context = {
-        "news": whats_new(since or default_since(now), now),
+        "news": whats_new(start, now),
         "last_meeting": last_meeting,
         "chosen_day": since,
         "error": error,

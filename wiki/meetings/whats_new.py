@@ -19,10 +19,11 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Comment, CommentReply, Revision, WorkflowState
 
-from wiki.meetings.revisions import practice_data
+from wiki.comments.sections import section_label
+from wiki.members import display_name
 from wiki.models import GlossaryTerm, PracticePage
+from wiki.revisions import practice_data
 from wiki.section_diff import SectionChange, compare_practices, describe_changes
-from wiki.vocabulary import SECTIONS_BY_KEY
 
 NEVER_PUBLISHED = "Nouvelle fiche, pas encore publiée"
 
@@ -53,13 +54,17 @@ class ChangedPractice:
     changed_at: datetime  # the latest revision in the range
     changed_by: str  # who saved that revision ("" when unknown)
     changes: list[SectionChange]  # empty for a practice never published before the range
-    description: str  # e.g. "Difficultés et réponses : 1 ajoutée"
     is_draft: bool  # that revision is not the published version
 
     @property
     def is_first_draft(self) -> bool:
         """Created in the range and not published: no earlier version to compare with."""
-        return self.description == NEVER_PUBLISHED
+        return not self.changes
+
+    @property
+    def description(self) -> str:
+        """E.g. "Difficultés et réponses : 1 ajoutée"."""
+        return NEVER_PUBLISHED if self.is_first_draft else describe_changes(self.changes)
 
     @property
     def url(self) -> str:
@@ -158,12 +163,6 @@ def ids_as_text(practices):
     return practices.annotate(id_text=Cast("pk", output_field=CharField())).values("id_text")
 
 
-def user_name(user) -> str:
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
-
-
 def new_practices(practices, since: datetime, until: datetime) -> list[NewPractice]:
     pages = practices.live().filter(first_published_at__gte=since, first_published_at__lt=until)
     return [
@@ -209,36 +208,21 @@ def changed_practices(practices, since: datetime, until: datetime) -> list[Chang
         page = pages.get(int(revision.object_id))
         if page is None:
             continue
+        changes = []
         if revision.baseline_id:
             changes = compare_practices(data[revision.baseline_id], data[revision.pk])
             if not changes:
                 continue  # saved again without a change
-            description = describe_changes(changes)
-        else:
-            changes, description = [], NEVER_PUBLISHED
         changed.append(
             ChangedPractice(
                 page=page,
                 changed_at=revision.created_at,
-                changed_by=user_name(revision.user),
+                changed_by=display_name(revision.user),
                 changes=changes,
-                description=description,
                 is_draft=page.live_revision_id != revision.pk,
             )
         )
     return changed
-
-
-def section_label(contentpath: str) -> str:
-    """The French label of a commented field: "difficulties.<id>.answer" → its section."""
-    name = contentpath.split(".", 1)[0]
-    name = {"memo_items": "memo", "audiences": "audience"}.get(name, name)
-    if name in SECTIONS_BY_KEY:
-        return SECTIONS_BY_KEY[name].label
-    try:
-        return str(PracticePage._meta.get_field(name).verbose_name).capitalize()
-    except Exception:  # a field that no longer exists, or the page as a whole
-        return ""
 
 
 def new_comments(practices, since: datetime, until: datetime) -> list[NewComment]:
@@ -257,7 +241,7 @@ def new_comments(practices, since: datetime, until: datetime) -> list[NewComment
             page=pages[comment.page_id],
             section=section_label(comment.contentpath),
             text=item.text,
-            author=user_name(item.user),
+            author=display_name(item.user),
             created_at=item.created_at,
             is_reply=is_reply,
         )
@@ -283,7 +267,7 @@ def awaiting_review(practices, until: datetime) -> list[AwaitingReview]:
         AwaitingReview(
             page=pages[int(state.object_id)],
             task=state.current_task_state.task.name if state.current_task_state else "",
-            requested_by=user_name(state.requested_by),
+            requested_by=display_name(state.requested_by),
             requested_at=state.created_at,
         )
         for state in states

@@ -10,7 +10,6 @@ from wagtail.models import Page, Workflow, WorkflowPage, WorkflowState
 
 from wiki.models import GroupReviewTask
 
-REVIEW_WORKFLOW_NAME = "Relecture des pratiques"
 REVIEW_TASK_NAME = "Relue par le groupe"
 PUBLISH_TASK_NAME = "Publiée par la Coordination"
 

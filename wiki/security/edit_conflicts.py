@@ -16,6 +16,8 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from wagtail.models import Revision
 
+from wiki.members import display_name
+
 CONFIRM_FIELD = "overwrite_confirmed"
 
 
@@ -47,7 +49,7 @@ def newer_revision_by_someone_else(data, page, user) -> Revision | None:
 
 
 def conflict_message(revision: Revision) -> str:
-    who = revision.user.get_full_name() or revision.user.get_username() if revision.user else ""
+    who = display_name(revision.user)
     when = date_format(localtime(revision.created_at), "j F Y à H:i")
     return (
         f"{who or 'Quelqu’un'} a enregistré une version plus récente de cette page le {when}, "

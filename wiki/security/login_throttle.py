@@ -6,15 +6,13 @@ right password) until the oldest of those failures is LOCK_MINUTES old. The addr
 higher because a whole school or social centre may sign in from one address.
 """
 
-import hashlib
-import hmac
 import math
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 
+from wiki.security.addresses import address_hash, client_address
 from wiki.security.models import FailedLogin
 
 MAX_FAILURES_PER_USERNAME = 5
@@ -30,12 +28,7 @@ LOCKED_MESSAGE = (
 def request_address(request: HttpRequest | None) -> str:
     """The address as the server sees it (the header named by CLIENT_IP_HEADER behind a
     reverse proxy), hashed with the secret key: only used to count, never displayed."""
-    if request is None:
-        return ""
-    header = getattr(settings, "CLIENT_IP_HEADER", "REMOTE_ADDR")
-    raw = (request.META.get(header) or request.META.get("REMOTE_ADDR") or "").split(",")[0]
-    key = settings.SECRET_KEY.encode()
-    return hmac.new(key, raw.strip().encode(), hashlib.sha256).hexdigest()
+    return address_hash(client_address(request)) if request is not None else ""
 
 
 def normalise(username: str) -> str:

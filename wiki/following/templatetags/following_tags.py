@@ -11,8 +11,11 @@ register = template.Library()
 
 
 @register.inclusion_tag("following/follow_button.html", takes_context=True)
-def follow_button(context, target, compact: bool = False) -> dict:
-    """`compact`: only the button, named after its target (for lists of follows)."""
+def follow_button(context, target, compact: bool = False, following: bool | None = None) -> dict:
+    """`compact`: only the button, named after its target (for lists of follows).
+
+    `following`: already known by the caller (a list of follows), saving a query per target.
+    """
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not is_member(user):
@@ -28,7 +31,7 @@ def follow_button(context, target, compact: bool = False) -> dict:
         "csrf_token": context.get("csrf_token"),
         "action_url": action_url,
         "next": request.get_full_path(),
-        "following": is_following(user, target),
+        "following": is_following(user, target) if following is None else following,
         "what": what,
         "compact": compact,
         "title": str(getattr(target, "title", target)),

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from wiki.guide.building import frozen_content, run_build, write_files
+from wiki.guide.building import run_build, write_files
 from wiki.guide.freezing import edition_content, publication_problems
 from wiki.guide.models import GuideBuild, GuideEdition
+from wiki.guide.snapshot import frozen_content
 
 BUILD_HELP = "fabrication en attente à exécuter (utilisée par la tâche de fond)"
 
