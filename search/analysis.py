@@ -101,10 +101,10 @@ _FOLDED_STOP_WORDS = frozenset(fold(word) for word in FRENCH_STOP_WORDS)
 def iter_tokens(text: str) -> Iterator[Token]:
     """The analysed terms of `text` one by one, so a caller may stop early (highlighting)."""
     for position, match in enumerate(_WORD_RE.finditer(text)):
-        start = match.start() + _elided_length(match.group())
-        term = _analyse_word(text[start : match.end()])
-        if term is not None:
-            yield Token(term, start, match.end(), position)
+        analysed = _analysed_word(match.group())
+        if analysed is not None:
+            elided, term = analysed
+            yield Token(term, match.start() + elided, match.end(), position)
 
 
 def tokens(text: str) -> list[Token]:
@@ -123,6 +123,15 @@ def _elided_length(word: str) -> int:
     if match and word[: match.start()].lower() in _ELISION_SET:
         return match.end()
     return 0
+
+
+@lru_cache(maxsize=200_000)
+def _analysed_word(word: str) -> tuple[int, str] | None:
+    """(length of its elided article, term) of a word as written, None for a stop word:
+    cached whole, as the same words come back in every text."""
+    elided = _elided_length(word)
+    term = _analyse_word(word[elided:])
+    return None if term is None else (elided, term)
 
 
 @lru_cache(maxsize=200_000)

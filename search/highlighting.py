@@ -105,15 +105,18 @@ def snippet(text: str, terms: frozenset[str], first_offsets: dict | None = None)
     `first_offsets` (term -> offset of its first occurrence, stored at indexing time) lets
     only the snippet's window be analysed instead of the section from its start.
     """
-    start = 0
+    origin = 0
     if first_offsets:
         known = [first_offsets[term] for term in terms if term in first_offsets]
-        start = max(0, min(known) - 50) if known else 0
-    stream = iter_tokens(text[start:])
+        origin = max(0, min(known) - 50) if known else 0
+    # One pass over the words from `origin`: nothing matches before the first match, so the
+    # window's words before it need no marking, and the words after it come from the same
+    # stream (analysing the window a second time was most of a hit's cost).
+    stream = iter_tokens(text[origin:])
     first = next((token for token in stream if token.term in terms), None)
     if first is None:
         return None
-    first_start, first_end = first.start + start, first.end + start
+    first_start, first_end = first.start + origin, first.end + origin
     start = max(0, first_start - 50)
     if start:
         space = text.find(" ", start)
@@ -122,12 +125,19 @@ def snippet(text: str, terms: frozenset[str], first_offsets: dict | None = None)
     if end < len(text):
         space = text.rfind(" ", first_end, end)
         end = space if space > 0 else end
-    pieces, cursor = [], start
-    for token in iter_tokens(text[start:end]):
+    pieces = [
+        escape(text[start:first_start]),
+        f"<mark>{escape(text[first_start:first_end])}</mark>",
+    ]
+    cursor = first_end
+    for token in stream:
+        token_start, token_end = token.start + origin, token.end + origin
+        if token_end > end:
+            break
         if token.term in terms:
-            pieces.append(escape(text[cursor : start + token.start]))
-            pieces.append(f"<mark>{escape(text[start + token.start : start + token.end])}</mark>")
-            cursor = start + token.end
+            pieces.append(escape(text[cursor:token_start]))
+            pieces.append(f"<mark>{escape(text[token_start:token_end])}</mark>")
+            cursor = token_end
     pieces.append(escape(text[cursor:end]))
     return ("…" if start else "") + "".join(pieces) + ("…" if end < len(text) else "")
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from itertools import islice
 
+import orjson
 from django.db import connection, transaction
 
 from search.analysis import fold
@@ -31,6 +32,9 @@ from search.models import EngineState, SearchEntry, SearchFacet
 INDEX_STATE = "database-index"
 SYNONYM_STATE = "synonyms"
 BATCH_SIZE = 500
+# Up to this many ranked pages are checked against the facet bitmap one by one; longer lists
+# against the set of its members (testing a bit of a large integer copies it).
+SHORT_LIST = 64
 
 
 def document_from_json(data: dict) -> SearchDocument:
@@ -189,12 +193,17 @@ class DatabaseEngine(SearchEngine):
         facets = self.facet_index(index_version)
         filters = query.facet_filters()
         allowed = facets.allowed(filters)
-
         # Full-text rows without an entry (a database flushed under the FTS table) never count.
         allowed = facets.known if allowed is None else allowed & facets.known
 
+        allowed_ids: set[int] = set()
+
         def passing(pairs: list[tuple[int, float]]) -> list[tuple[int, float]]:
-            return [pair for pair in pairs if pair[0] in allowed]
+            if len(pairs) <= SHORT_LIST:
+                return [pair for pair in pairs if facets.contains(allowed, pair[0])]
+            if not allowed_ids:
+                allowed_ids.update(facets.members(allowed))
+            return [pair for pair in pairs if pair[0] in allowed_ids]
 
         if plan.is_empty:  # no words: every practice, by title
             ordered = SearchEntry.objects.order_by("folded_title")
@@ -213,22 +222,37 @@ class DatabaseEngine(SearchEngine):
                 first = {page_id for page_id, _score in ranked}
                 everything = self.fulltext.ranked(plan, section, weighted_only=False)
                 ranked += passing([pair for pair in everything if pair[0] not in first])
-        matched_ids = [page_id for page_id in matched_ids if page_id in facets.known]
-        total = len(allowed.intersection(matched_ids))
+        matched = facets.bitmap(matched_ids) & facets.known
+        total = (matched & allowed).bit_count()
         page = ranked[query.offset : query.offset + query.page_size]
-        entries = SearchEntry.objects.in_bulk([page_id for page_id, _score in page])
+        documents = stored_documents([page_id for page_id, _score in page])
         hits = [
             describe_hit(
-                document_from_json(entries[page_id].document),
-                score,
-                plan,
-                entries[page_id].document.get("terms"),
+                document_from_json(documents[page_id]), score, plan, documents[page_id].get("terms")
             )
             for page_id, score in page
-            if page_id in entries
+            if page_id in documents
         ]
-        counts = facets.counts(matched_ids, filters)
+        counts = facets.counts(matched, filters)
         return SearchResults(query, self.name, total, hits, counts)
+
+
+def stored_documents(page_ids: list[int]) -> dict[int, dict]:
+    """The stored documents of these pages, by page id: one plain query, the JSON decoded
+    by orjson (the ORM and the standard json module were a fifth of a search's time)."""
+    if not page_ids:
+        return {}
+    table = connection.ops.quote_name(SearchEntry._meta.db_table)
+    placeholders = ", ".join(["%s"] * len(page_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT page_id, document FROM {table} WHERE page_id IN ({placeholders})",
+            page_ids,
+        )
+        return {
+            page_id: document if isinstance(document, dict) else orjson.loads(document)
+            for page_id, document in cursor.fetchall()
+        }
 
 
 def new_version() -> int:

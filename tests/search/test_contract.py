@@ -206,3 +206,24 @@ def test_pages_of_results_neither_repeat_nor_skip_a_practice(engine):
     assert len(seen) == len(set(seen)) == 35
     # The fifteen title matches come first (their order among themselves is the engine's).
     assert set(seen[:15]) == {f"fiche-{n}" for n in range(1, 16)}
+
+
+def test_filters_hold_on_broad_queries_with_many_matches(engine):
+    def theme(n: int) -> list[str]:
+        return ["parents-ecole" if n % 3 else "communiquer"]
+
+    documents = [document(n, f"Projet numéro {n}", themes=theme(n)) for n in range(1, 91)]
+    documents += [
+        document(
+            n, f"Autre {n}", themes=theme(n), sections={"context": "Un projet dans le quartier."}
+        )
+        for n in range(91, 181)
+    ]
+    engine.rebuild(documents, [])
+    filtered = engine.search(SearchQuery(text="projet", themes=["communiquer"], page=2))
+    assert filtered.total == 30 + 30  # a third of each half
+    assert filtered.facets["themes"] == {"communiquer": 60, "parents-ecole": 120}
+    every = set()
+    for page in (1, 2, 3):
+        every |= set(slugs(engine, "projet", themes=["communiquer"], page=page))
+    assert every == {f"fiche-{n}" for n in range(1, 181) if n % 3 == 0}
