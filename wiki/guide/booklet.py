@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils import translation
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from weasyprint import Document
 
 from wiki.vocabulary import GLOSSARY_SIDES
@@ -23,7 +23,7 @@ from .printing import (
     stage_colour,
     static_file_uri,
 )
-from .qr_codes import qr_svg
+from .qr_codes import qr_image
 
 Progress = Callable[[str, int, int], None]
 
@@ -153,7 +153,7 @@ def booklet_context(content: GuideContent) -> dict:
         "end_note_pages": [""] * content.note_pages
         + [f"notes-fin-{index}" for index in range(PADDING_NOTE_PAGES)],
         "cover_image": cover_image,
-        "online_qr": mark_safe(qr_svg(content.online_url)) if content.online_url else "",
+        "online_qr": qr_image(content.online_url) if content.online_url else "",
     }
 
 
@@ -182,7 +182,7 @@ def _chapter_view(chapter: GuideChapter, number: int, count: int, page_size: str
         PracticeView(
             practice=practice,
             anchor=f"{anchor}-fiche-{index}",
-            qr=mark_safe(qr_svg(practice.url)) if practice.url else "",
+            qr=qr_image(practice.url) if practice.url else "",
             chapter_title=chapter.title,
         )
         for index, practice in enumerate(chapter.practices, start=1)

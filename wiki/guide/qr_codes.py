@@ -1,18 +1,28 @@
-"""QR codes for the printed guide, as inline SVG: vector, so they stay sharp at any scale."""
+"""QR codes for the printed guide: inline SVG for the poster, a tiny PNG for the booklet."""
+
+import base64
+import io
 
 import segno
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 QUIET_ZONE_MODULES = 4  # the width of light border that readers need around the code
+PNG_SCALE = 8  # pixels per module: sharp at 300 dpi and over even where a viewer smooths images
+
+
+def _code(url: str) -> segno.QRCode:
+    # Error correction level M survives a fold or a coffee stain without making the code
+    # denser than needed.
+    return segno.make(url, error="m", boost_error=False, micro=False)
 
 
 def qr_svg(url: str) -> str:
     """An `<svg>` element that encodes `url`, with its quiet zone on a white background.
 
-    Error correction level M survives a fold or a coffee stain without making the code denser
-    than needed; the size is left to the CSS (the SVG scales to its box).
+    Vector, for the poster's few large codes; the size is left to the CSS.
     """
-    code = segno.make(url, error="m", boost_error=False, micro=False)
-    return code.svg_inline(
+    return _code(url).svg_inline(
         scale=1,
         border=QUIET_ZONE_MODULES,
         dark="#000",
@@ -21,3 +31,16 @@ def qr_svg(url: str) -> str:
         svgclass="qr-code",
         lineclass=None,
     )
+
+
+def qr_image(url: str) -> SafeString:
+    """An `<img>` of the code as a black and white PNG, quiet zone included.
+
+    The booklet has one code per practice: WeasyPrint draws a 1 kB image far faster than it
+    parses and paints an SVG path, and `image-rendering: pixelated` (print CSS) asks viewers
+    and printers not to blur the modules' edges.
+    """
+    output = io.BytesIO()
+    _code(url).save(output, kind="png", scale=PNG_SCALE, border=QUIET_ZONE_MODULES)
+    data = base64.b64encode(output.getvalue()).decode("ascii")
+    return format_html('<img class="qr-code" src="data:image/png;base64,{}" alt="">', data)
