@@ -5,6 +5,7 @@ WeasyPrint keeps memory in a long-lived process, and a child gives all of it bac
 exits. It reports its step and pages done on the `GuideBuild` row the admin page shows.
 """
 
+import multiprocessing
 import time
 import traceback
 from collections.abc import Callable
@@ -49,14 +50,55 @@ def build_files(content: GuideContent, progress: ProgressCallback | None = None)
         pages = max(pages, total)
         report(step, done, total)
 
+    # The poster is laid out in a second process, on the second core, while this one lays out
+    # the booklet: they share nothing.
+    poster_job = ForkedJob(build_poster, content)
     booklet = build_booklet(content, progress=booklet_progress)
     # The later steps keep the booklet's page count, so the admin shows "N pages sur N".
     report("Imposition pour l'impression à la maison", pages, pages)
     imposition = impose_booklet(booklet)
     report("Affiche", pages, pages)
-    poster = build_poster(content)
+    poster = poster_job.result()
     report("Terminé", pages, pages)
     return GuideFiles(booklet=booklet, imposition=imposition, poster=poster)
+
+
+class ForkedJob:
+    """`function(*args)` run at once in a forked child, which exits as soon as it is done.
+
+    A fork starts in milliseconds (Django and WeasyPrint are already imported) and shares the
+    parent's memory until either writes to it; the child gives all of its own back when it
+    exits, where a pool's idle worker would keep it. It never touches the database.
+    """
+
+    def __init__(self, function: Callable, *args) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receiver, sender = context.Pipe(duplex=False)
+        self._process = context.Process(target=_send_result, args=(sender, function, args))
+        self._process.start()
+        sender.close()
+
+    def result(self):
+        """The function's return value, or its exception raised again here."""
+        try:
+            failed, value = self._receiver.recv()
+        except EOFError:
+            failed, value = True, RuntimeError("le processus de l'affiche s'est arrêté")
+        finally:
+            self._receiver.close()
+            self._process.join()
+        if failed:
+            raise value
+        return value
+
+
+def _send_result(sender, function: Callable, args: tuple) -> None:
+    try:
+        outcome = (False, function(*args))
+    except Exception as error:  # sent back to the parent, which raises it
+        outcome = (True, error)
+    sender.send(outcome)
+    sender.close()
 
 
 def write_files(content: GuideContent, directory: Path, progress=None) -> list[Path]:

@@ -38,12 +38,29 @@ class StageBlock:
 def build_poster(content: GuideContent) -> bytes:
     """The poster's PDF: one A2 portrait page, vector throughout."""
     with translation.override("fr"):
-        for practice_size, most_listed in FITTING_ATTEMPTS:
-            document = _render(content, practice_size, most_listed)
-            if len(document.pages) == 1:
-                break
+        document = _first_fitting(content)
     # Past the last attempt only an absurd number of themes overflows: keep the first page.
     return document.copy(document.pages[:1]).write_pdf()
+
+
+def _first_fitting(content: GuideContent) -> Document:
+    """The first of FITTING_ATTEMPTS that fits on one page (or the last one).
+
+    Each attempt shows less than the one before, so past the first (which fits most guides)
+    the attempts are bisected: 3 layouts of an A2 page instead of up to 6.
+    """
+    rendered = {0: _render(content, *FITTING_ATTEMPTS[0])}
+    if len(rendered[0].pages) == 1:
+        return rendered[0]
+    low, high = 1, len(FITTING_ATTEMPTS) - 1  # the first attempt that fits is in [low, high]
+    while low < high:
+        middle = (low + high) // 2
+        rendered[middle] = _render(content, *FITTING_ATTEMPTS[middle])
+        if len(rendered[middle].pages) == 1:
+            high = middle
+        else:
+            low = middle + 1
+    return rendered[high] if high in rendered else _render(content, *FITTING_ATTEMPTS[high])
 
 
 def chapter_url(content: GuideContent, chapter: GuideChapter) -> str:
