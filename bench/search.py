@@ -7,16 +7,24 @@ Documents are generated from the demo content (variants of its practices, mixed 
 sentences of the others, so the vocabulary is French and realistic), written through each
 engine's `rebuild`, then the JSON API is called in-process with a mix of the judged queries
 of tests/search/test_relevance.py; the mean share of documents a query matches is printed.
-The OpenSearch engine uses $SEARCH_URL, or starts scripts/search-node (Java and Maven).
+The OpenSearch engine uses $SEARCH_URL, or starts its own node with scripts/search-node
+(Java and Maven), configured as a production node is (full JIT, 1 GiB heap; the test node
+trades those for a quick start), and stops it at the end; the database engine is filled too,
+as the site keeps it in step with every engine (the fallback, and where hits are described
+from). Each size is warmed up with three
+passes of the queries before it is timed, as a node in service is warm.
 """
 
 import argparse
+import contextlib
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -35,6 +43,9 @@ QUERIES = [
     "fête de quartier",
     "conseil d'école",
 ]
+
+
+WARM_UP_ROUNDS = 3
 
 
 def setup_django(database: Path) -> None:
@@ -80,12 +91,41 @@ def generated_documents(count: int, seed: int = 11):
         )
 
 
+@contextlib.contextmanager
+def production_node() -> Iterator[str | None]:
+    """$SEARCH_URL, or a node of our own (its own state directory and port) for the run."""
+    if url := os.environ.get("SEARCH_URL"):
+        yield url
+        return
+    script = str(ROOT / "scripts" / "search-node")
+    environment = {
+        **os.environ,
+        "SEARCH_NODE_STATE_DIR": str(ROOT / ".search-node-bench"),
+        "SEARCH_NODE_HEAP": "1g",
+        "SEARCH_NODE_JAVA_OPTS": "-XX:TieredStopAtLevel=4",
+    }
+    try:
+        started = subprocess.run(
+            [script, "start"], env=environment, capture_output=True, text=True, timeout=600
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        yield None
+        return
+    lines = started.stdout.strip().splitlines()
+    try:
+        yield lines[-1].strip() if started.returncode == 0 and lines else None
+    finally:
+        subprocess.run([script, "stop"], env=environment, capture_output=True, timeout=120)
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def bench_engine(engine_name: str, sizes: list[int], rounds: int) -> None:
+def bench_engine(
+    engine_name: str, sizes: list[int], rounds: int, node_url: str | None = None
+) -> None:
     from django.test import Client, override_settings
 
     from search import service
@@ -93,9 +133,7 @@ def bench_engine(engine_name: str, sizes: list[int], rounds: int) -> None:
 
     overrides = {"SEARCH_ENGINE": "database"}
     if engine_name != "database":
-        from tests.search.node import search_node_url
-
-        url = search_node_url()
+        url = node_url
         if url is None:
             print(f"# {engine_name}: no search node (Java and Maven are needed): skipped")
             return
@@ -111,9 +149,16 @@ def bench_engine(engine_name: str, sizes: list[int], rounds: int) -> None:
             started = time.perf_counter()
             engine.rebuild(generated_documents(size), list(demo_synonyms()))
             indexing = time.perf_counter() - started
+            if engine is not service.database_engine():
+                # As in service: the database engine is kept in step too (the fallback, and
+                # where hits are described from); not part of the timed rebuild.
+                service.database_engine().rebuild(generated_documents(size), list(demo_synonyms()))
             shares = []
-            for query in QUERIES:  # warm-up, and how broad the queries are on this corpus
+            for query in QUERIES:  # how broad the queries are on this corpus
                 shares.append(client.get("/api/search/", {"q": query}).json()["total"] / size)
+            for _ in range(WARM_UP_ROUNDS):
+                for query in QUERIES:
+                    client.get("/api/search/", {"q": query})
             timings = []
             for _ in range(rounds):
                 for query in QUERIES:
@@ -141,7 +186,11 @@ def main() -> None:
     setup_django(Path(tempfile.mkdtemp(prefix="passerelles-search-bench-")) / "bench.sqlite3")
     print(f"{'engine':<11} {'size':>6}")
     for engine_name in arguments.engines:
-        bench_engine(engine_name, sorted(arguments.sizes), arguments.rounds)
+        if engine_name == "database":
+            bench_engine(engine_name, sorted(arguments.sizes), arguments.rounds)
+            continue
+        with production_node() as url:
+            bench_engine(engine_name, sorted(arguments.sizes), arguments.rounds, url)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ The same contract holds on every engine; `tests/search/` checks it once per engi
 """
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 # Search "sections": where a match can be. Keys, French labels, and their weight order
@@ -112,6 +112,11 @@ class SearchHit:
     score: float
     highlights: list[Highlight] = field(default_factory=list)
     difficulty: DifficultyHit | None = None
+
+
+# Page ids with their scores, best first, and the query's text -> those pages' hits, with
+# highlights and the matching difficulty (the pages it knows; the caller describes the rest).
+HitDescriber = Callable[[str, list[tuple[int, float]]], dict[int, SearchHit]]
 
 
 @dataclass

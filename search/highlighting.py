@@ -1,11 +1,10 @@
-"""What a query means for the database engine (terms, typo variants, synonym phrases) and how
-a hit shows where it matched: highlighted snippets per section and the matching difficulty.
+"""What a query means (terms, typo variants, synonym phrases) and how a hit shows where it
+matched, on every engine: highlighted snippets per section and the matching difficulty.
 """
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-from django.utils.html import escape
+from html import escape  # as django.utils.html.escape, without its lazy-string wrapping
 
 from search.analysis import analyse, iter_tokens, max_edits, similar_terms, tokens
 from search.base import (

@@ -37,6 +37,10 @@ def remote_engine() -> SearchEngine | None:
         flavour=settings.SEARCH_ENGINE,
         index_name=settings.SEARCH_INDEX,
         timeout=settings.SEARCH_TIMEOUT,
+        # Highlights and difficulties come from the database engine's stored documents (it
+        # is kept in step as the fallback): the same hits on every engine, and faster than
+        # the node's highlighter.
+        describer=database_engine().describe_hits,
     )
 
 

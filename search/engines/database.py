@@ -20,6 +20,7 @@ from search.base import (
     DifficultyText,
     SearchDocument,
     SearchEngine,
+    SearchHit,
     SearchQuery,
     SearchResults,
     SynonymGroup,
@@ -180,14 +181,34 @@ class DatabaseEngine(SearchEngine):
             self._facets = (version, FacetIndex(rows.iterator(), entries.iterator()))
         return self._facets[1]
 
-    def search(self, query: SearchQuery) -> SearchResults:
+    def match_plan(self, text: str) -> tuple[MatchPlan, int]:
+        """The query's plan (typo variants from this index's words, glossary synonyms) and
+        the index version it was made for."""
         versions = self.state_versions()
         index_version = versions.get(INDEX_STATE, 0)
         plan = MatchPlan.build(
-            query.text,
+            text,
             vocabulary=self.vocabulary(index_version),
             synonyms=self.synonyms(versions.get(SYNONYM_STATE, 0)),
         )
+        return plan, index_version
+
+    def describe_hits(self, text: str, scored: list[tuple[int, float]]) -> dict[int, SearchHit]:
+        """A HitDescriber for another engine's results, from the documents stored here."""
+        return self._described(self.match_plan(text)[0], scored)
+
+    def _described(self, plan: MatchPlan, scored: list[tuple[int, float]]) -> dict[int, SearchHit]:
+        documents = stored_documents([page_id for page_id, _score in scored])
+        return {
+            page_id: describe_hit(
+                document_from_json(documents[page_id]), score, plan, documents[page_id].get("terms")
+            )
+            for page_id, score in scored
+            if page_id in documents
+        }
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        plan, index_version = self.match_plan(query.text)
         if plan.is_empty and query.text.strip():
             return SearchResults(query, self.name, 0, [], empty_facets())
         facets = self.facet_index(index_version)
@@ -225,14 +246,8 @@ class DatabaseEngine(SearchEngine):
         matched = facets.bitmap(matched_ids) & facets.known
         total = (matched & allowed).bit_count()
         page = ranked[query.offset : query.offset + query.page_size]
-        documents = stored_documents([page_id for page_id, _score in page])
-        hits = [
-            describe_hit(
-                document_from_json(documents[page_id]), score, plan, documents[page_id].get("terms")
-            )
-            for page_id, score in page
-            if page_id in documents
-        ]
+        described = self._described(plan, page)
+        hits = [described[page_id] for page_id, _score in page if page_id in described]
         counts = facets.counts(matched, filters)
         return SearchResults(query, self.name, total, hits, counts)
 

@@ -17,11 +17,10 @@ from search.base import (
     FACET_NAMES,
     OTHER_SECTIONS,
     OTHER_WEIGHT,
-    SECTION_LABELS,
     SECTION_WEIGHTS,
-    DifficultyHit,
+    DifficultyText,
     EngineUnavailable,
-    Highlight,
+    HitDescriber,
     SearchDocument,
     SearchEngine,
     SearchHit,
@@ -37,15 +36,24 @@ from search.engines.elasticsearch_analysis import (
     unstemmed_index_analyzer,
     unstemmed_search_analyzer,
 )
+from search.highlighting import MatchPlan, describe_hit
 
 FLAVOURS = ("opensearch", "elasticsearch")
 
 # The sections of the practice itself (SearchDocument.sections holds those after the summary);
 # difficulties are nested, and searched apart.
 BODY_SECTIONS = ("memo", *OTHER_SECTIONS)
-PAGE_SECTIONS = ("title", "summary", *BODY_SECTIONS)
+# The sections of equal weight (OTHER_WEIGHT) are also copied into one `body` field, which
+# scores them: one field instead of seven in the weighted query, for the same weights (the
+# sections themselves stay indexed for highlighting).
+BODY = "body"
+# Question and answer of every difficulty are copied into one root field too, which scores
+# them (weight of difficulties) without a nested query over every match; the nested
+# difficulties only serve the search limited to "Difficultés et réponses".
+DIFFICULTY_TEXT = "difficulty_text"
+SCORED_SECTIONS = ("title", "summary", DIFFICULTY_TEXT, "memo", BODY)
+FIELD_WEIGHTS = {**SECTION_WEIGHTS, DIFFICULTY_TEXT: SECTION_WEIGHTS["difficulties"]}
 DIFFICULTY_FIELDS = ("difficulties.question", "difficulties.answer")
-SOURCE_FIELDS = ("page_id", "slug", "url", "title", "summary")
 
 # All the text of a practice, and of each difficulty, is also copied into one `everything`
 # field. Whether a practice matches is decided there, so that words spread over the title and
@@ -66,43 +74,33 @@ TYPO_OPTIONS = {"fuzziness": "AUTO:5,8", "prefix_length": 1}
 TIE_BREAKER = 0.3
 PHRASE_SLOP = 2
 
-HIGHLIGHT_OPTIONS = {
-    "pre_tags": ["<mark>"],
-    "post_tags": ["</mark>"],
-    "encoder": "html",  # the text is escaped; <mark> is the only markup
-    "fragment_size": 160,
-    "number_of_fragments": 1,
-}
-WHOLE_FIELD = {"number_of_fragments": 0}  # titles and questions are short: shown whole
-MAX_HIGHLIGHTS = 3
-DIFFICULTY_INNER_HITS = "difficulty"
 FACET_SIZE = 50
 BULK_CHUNK_SIZE = 200
 SCAN_PAGE_SIZE = 1000
+# A page saved while the node is slow must not wait (SEARCH_TIMEOUT, then `sync` catches up),
+# but a rebuild is run on purpose: its batches may take longer while the node merges segments.
+REBUILD_TIMEOUT = 60.0
 INDEX_NOT_FOUND = "index_not_found_exception"
 INDEX_CLOSED = "index_closed_exception"
 
 
 def practice_mapping(synonyms: list[SynonymGroup]) -> Mapping:
-    def french_text(highlighted: bool = True, **options: Any) -> Text:
-        # Offsets in the postings let the highlighter mark words without analysing the
-        # text again: most of a search's time otherwise, on long sections.
-        offsets = {"index_options": "offsets"} if highlighted else {}
+    def french_text(typos: bool = True, **options: Any) -> Text:
         unstemmed = Text(
             analyzer=unstemmed_index_analyzer(),
             search_analyzer=unstemmed_search_analyzer(synonyms),
-            **offsets,
         )
+        subfields = {UNSTEMMED: unstemmed} if typos else {}
         return Text(
             analyzer=index_analyzer(),
             search_analyzer=search_analyzer(synonyms),
-            fields={UNSTEMMED: unstemmed, **options.pop("fields", {})},
-            **offsets,
+            fields={**subfields, **options.pop("fields", {})},
             **options,
         )
 
     in_everything = {"copy_to": EVERYTHING}
-    in_both_everythings = {"copy_to": [EVERYTHING, f"difficulties.{EVERYTHING}"]}
+    in_body = {"copy_to": [EVERYTHING, BODY]}
+    in_both_everythings = {"copy_to": [EVERYTHING, f"difficulties.{EVERYTHING}", DIFFICULTY_TEXT]}
     mapping = Mapping()
     mapping.meta("dynamic", "strict")
     mapping.field("page_id", Integer())
@@ -112,8 +110,13 @@ def practice_mapping(synonyms: list[SynonymGroup]) -> Mapping:
         "title",
         french_text(fields={"sort": Keyword(normalizer=sort_normalizer())}, **in_everything),
     )
-    for section in ("summary", *BODY_SECTIONS):
+    for section in ("summary", "memo"):
         mapping.field(section, french_text(**in_everything))
+    for section in OTHER_SECTIONS:
+        mapping.field(section, french_text(**in_body))
+    # Typos are matched on `everything`: the body needs no whole-word subfield.
+    mapping.field(BODY, french_text(typos=False))
+    mapping.field(DIFFICULTY_TEXT, french_text(typos=False))
     mapping.field(
         "difficulties",
         Nested(
@@ -121,11 +124,11 @@ def practice_mapping(synonyms: list[SynonymGroup]) -> Mapping:
                 "question": french_text(**in_both_everythings),
                 "answer": french_text(**in_both_everythings),
                 "anchor": Keyword(),
-                EVERYTHING: french_text(highlighted=False),
+                EVERYTHING: french_text(),
             }
         ),
     )
-    mapping.field(EVERYTHING, french_text(highlighted=False))
+    mapping.field(EVERYTHING, french_text())
     for facet in FACET_NAMES:
         mapping.field(facet, Keyword())
     return mapping
@@ -177,10 +180,7 @@ def _weighted_words(text: str, fields: Iterable[str], everything: str) -> list[Q
     """How well it matches: the words found as stems, weighted by section, plus the words
     found with a typo anywhere (fuzzy matching once, on the combined field: per section it
     multiplied the expansions, and was most of a search's time)."""
-    weighted = [
-        (field, SECTION_WEIGHTS.get(field.removeprefix("difficulties."), OTHER_WEIGHT))
-        for field in fields
-    ]
+    weighted = [(field, FIELD_WEIGHTS.get(field, OTHER_WEIGHT)) for field in fields]
     options = {"query": text, "type": "best_fields", "tie_breaker": TIE_BREAKER}
     stems = [f"{field}^{weight:g}" for field, weight in weighted]
     return [
@@ -190,17 +190,6 @@ def _weighted_words(text: str, fields: Iterable[str], everything: str) -> list[Q
             **{f"{everything}.{UNSTEMMED}": {"query": text, "boost": OTHER_WEIGHT, **TYPO_OPTIONS}},
         ),
     ]
-
-
-def _highlighted(fields: Iterable[str]) -> dict:
-    """Each field highlighted by its stems. Words matched only through a typo (on the combined
-    field) are not marked: highlighting the whole-word fields with the fuzzy query tripled
-    the time of a search."""
-    highlighted = {}
-    for field in fields:
-        options = WHOLE_FIELD if field in ("title", "difficulties.question") else {}
-        highlighted[field] = options
-    return highlighted
 
 
 def _difficulties_query(text: str) -> Q:
@@ -215,21 +204,16 @@ def _difficulties_query(text: str) -> Q:
             filter=[_enough_words(text, f"difficulties.{EVERYTHING}")],
             should=_weighted_words(text, DIFFICULTY_FIELDS, f"difficulties.{EVERYTHING}"),
         ),
-        inner_hits={
-            "name": DIFFICULTY_INNER_HITS,
-            "size": 1,
-            "highlight": {**HIGHLIGHT_OPTIONS, "fields": _highlighted(DIFFICULTY_FIELDS)},
-        },
     )
 
 
 def text_query(text: str, section: str | None) -> Q:
     """Practices (or difficulties) with enough of the words, scored by where they are found:
-    the weighted sections, the best difficulty, the words as a phrase in the title or summary.
+    the weighted sections (the difficulties among them), the words as a phrase in the title
+    or summary.
     """
-    difficulties = _difficulties_query(text)
     if section == "difficulties":
-        return difficulties
+        return _difficulties_query(text)
     phrases = [
         Q(
             "match_phrase",
@@ -240,7 +224,7 @@ def text_query(text: str, section: str | None) -> Q:
     return Q(
         "bool",
         filter=[_enough_words(text, EVERYTHING)],
-        should=[*_weighted_words(text, PAGE_SECTIONS, EVERYTHING), difficulties, *phrases],
+        should=[*_weighted_words(text, SCORED_SECTIONS, EVERYTHING), *phrases],
     )
 
 
@@ -249,7 +233,7 @@ def _facet_filter(facet: str, values: list[str]) -> Q:
 
 
 def build_search(query: SearchQuery) -> Search:
-    """The whole request: matches, facet filters and disjunctive facet counts, page, highlights.
+    """The whole request: matches, facet filters and disjunctive facet counts, the page's ids.
 
     An empty text lists every practice by title (whatever the section), within the filters.
     Facet filters go in post_filter, so that aggregations see every match; each facet's counts
@@ -260,10 +244,6 @@ def build_search(query: SearchQuery) -> Search:
     if text:
         search = search.query(text_query(text, query.section))
         search = search.sort({"_score": {"order": "desc"}}, {"title.sort": {"order": "asc"}})
-        if query.section != "difficulties":
-            search = search.highlight_options(**HIGHLIGHT_OPTIONS)
-            for field, options in _highlighted(PAGE_SECTIONS).items():
-                search = search.highlight(field, **options)
     else:
         search = search.query(Q("match_all")).sort({"title.sort": {"order": "asc"}})
 
@@ -278,55 +258,32 @@ def build_search(query: SearchQuery) -> Search:
             "values", "terms", field=facet, size=FACET_SIZE
         )
 
-    search = search.source(list(SOURCE_FIELDS)).extra(track_total_hits=True)
+    # Only ids and scores: the hits are described (highlights, difficulty) by a HitDescriber.
+    search = search.source(False).extra(track_total_hits=True)
     return search[query.offset : query.offset + query.page_size]
 
 
-def best_fragment(highlight: dict, field: str) -> str | None:
-    """The highlighted fragment of `field`, if the field matched."""
-    fragments = highlight.get(field)
-    return fragments[0] if fragments else None
-
-
-def _difficulty(raw_hit: dict) -> tuple[DifficultyHit | None, str | None]:
-    inner = raw_hit.get("inner_hits", {}).get(DIFFICULTY_INNER_HITS, {}).get("hits", {})
-    if not inner.get("hits"):
-        return None, None
-    best = inner["hits"][0]
-    source = best["_source"]
-    difficulty = DifficultyHit(
-        question=source.get("question", ""),
-        answer=source.get("answer", ""),
-        anchor=source.get("anchor", ""),
-    )
-    highlight = best.get("highlight", {})
-    fragment = best_fragment(highlight, "difficulties.question") or best_fragment(
-        highlight, "difficulties.answer"
-    )
-    return difficulty, fragment
-
-
-def search_hit(raw_hit: dict) -> SearchHit:
-    source = raw_hit["_source"]
-    difficulty, difficulty_fragment = _difficulty(raw_hit)
-    highlight = raw_hit.get("highlight", {})
-    highlights = []
-    for section, label in SECTION_LABELS.items():  # best sections first
-        if section == "difficulties":
-            fragment = difficulty_fragment
-        else:
-            fragment = best_fragment(highlight, section)
-        if fragment:
-            highlights.append(Highlight(section=label, text=fragment))
-    return SearchHit(
+def document_from_source(source: dict) -> SearchDocument:
+    """The SearchDocument an index entry was made from (the inverse of document_source)."""
+    return SearchDocument(
         page_id=int(source["page_id"]),
         slug=source["slug"],
-        title=source["title"],
         url=source["url"],
+        title=source["title"],
         summary=source.get("summary", ""),
-        score=float(raw_hit.get("_score") or 0.0),
-        highlights=highlights[:MAX_HIGHLIGHTS],
-        difficulty=difficulty,
+        themes=list(source.get("themes", [])),
+        audience=list(source.get("audience", [])),
+        stage=source.get("stage") or "",
+        levels=list(source.get("levels", [])),
+        sections={section: source.get(section, "") for section in BODY_SECTIONS},
+        difficulties=[
+            DifficultyText(
+                anchor=item.get("anchor", ""),
+                question=item.get("question", ""),
+                answer=item.get("answer", ""),
+            )
+            for item in source.get("difficulties", [])
+        ],
     )
 
 
@@ -345,6 +302,7 @@ class _Driver:
     """What differs between opensearch-py and elasticsearch 8: the client and its failures."""
 
     client: Any
+    rebuild_client: Any  # the same node, with REBUILD_TIMEOUT: a rebuild may wait longer
     bulk: Callable[..., Any]
     scan: Callable[..., Iterator[dict]]
     bulk_error: type[Exception]
@@ -355,9 +313,12 @@ class _Driver:
 def _opensearch_driver(url: str, timeout: float) -> _Driver:
     from opensearchpy import OpenSearch, exceptions, helpers
 
-    client = OpenSearch(hosts=[url], timeout=timeout, max_retries=0, retry_on_timeout=False)
+    def client(seconds: float) -> OpenSearch:
+        return OpenSearch(hosts=[url], timeout=seconds, max_retries=0, retry_on_timeout=False)
+
     return _Driver(
-        client=client,
+        client=client(timeout),
+        rebuild_client=client(max(timeout, REBUILD_TIMEOUT)),
         bulk=helpers.bulk,
         scan=helpers.scan,
         bulk_error=helpers.BulkIndexError,
@@ -373,6 +334,7 @@ def _elasticsearch_driver(url: str, timeout: float) -> _Driver:
     client = Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
     return _Driver(
         client=client,
+        rebuild_client=client.options(request_timeout=max(timeout, REBUILD_TIMEOUT)),
         bulk=helpers.bulk,
         scan=helpers.scan,
         bulk_error=helpers.BulkIndexError,
@@ -400,6 +362,7 @@ class ElasticsearchEngine(SearchEngine):
         flavour: str = "opensearch",
         index_name: str = "passerelles-practices",
         timeout: float = 2.0,
+        describer: HitDescriber | None = None,
     ):
         if flavour not in FLAVOURS:
             raise ValueError(f"unknown flavour {flavour!r}: expected one of {FLAVOURS}")
@@ -410,7 +373,9 @@ class ElasticsearchEngine(SearchEngine):
         make_driver = _opensearch_driver if flavour == "opensearch" else _elasticsearch_driver
         self._driver = make_driver(url, timeout)
         self._client = self._driver.client
-        # Used when the index has to be created lazily by index_documents.
+        self._describer = describer
+        # Used when the index has to be created lazily by index_documents, and to describe
+        # hits without a describer.
         self._synonyms: list[SynonymGroup] = []
 
     # -- faults
@@ -469,16 +434,23 @@ class ElasticsearchEngine(SearchEngine):
             if self._client.indices.exists(index=self.index_name):
                 self._client.indices.delete(index=self.index_name)
 
-    def _refresh(self) -> None:
+    def _refresh(self, client: Any = None) -> None:
         with self._answering("refresh"):
-            self._client.indices.refresh(index=self.index_name)
+            (client or self._client).indices.refresh(index=self.index_name)
 
     def _bulk(
-        self, actions: Iterable[dict], action: str, ignore_status: tuple[int, ...] = ()
+        self,
+        actions: Iterable[dict],
+        action: str,
+        ignore_status: tuple[int, ...] = (),
+        client: Any = None,
     ) -> int:
         with self._answering(action):
             written, _errors = self._driver.bulk(
-                self._client, actions, chunk_size=BULK_CHUNK_SIZE, ignore_status=ignore_status
+                client or self._client,
+                actions,
+                chunk_size=BULK_CHUNK_SIZE,
+                ignore_status=ignore_status,
             )
         return written
 
@@ -516,8 +488,13 @@ class ElasticsearchEngine(SearchEngine):
         self._synonyms = list(synonyms)
         self.drop_index()
         self._create_index()
-        written = self._bulk(self._index_actions(documents), "rebuild")
-        self._refresh()
+        rebuilding = self._driver.rebuild_client
+        written = self._bulk(self._index_actions(documents), "rebuild", client=rebuilding)
+        self._refresh(rebuilding)
+        # A bulk load leaves a dozen segments, and every search visits each one: merged into
+        # one, searches at 10,000 practices take half the time.
+        with self._answering("merge segments"):
+            rebuilding.indices.forcemerge(index=self.index_name, max_num_segments=1)
         return written
 
     def set_synonyms(self, synonyms: list[SynonymGroup]) -> None:
@@ -554,13 +531,47 @@ class ElasticsearchEngine(SearchEngine):
             raise EngineUnavailable(
                 f"{self.name} at {self.url} has no index {self.index_name!r}"
             ) from error
+        scored = [
+            (int(raw_hit["_id"]), float(raw_hit.get("_score") or 0.0))
+            for raw_hit in response["hits"]["hits"]
+        ]
         return SearchResults(
             query=query,
             engine=self.name,
             total=response["hits"]["total"]["value"],
-            hits=[search_hit(raw_hit) for raw_hit in response["hits"]["hits"]],
+            hits=self._describe(query.text, scored),
             facets=facet_counts(response["aggregations"]),
         )
+
+    def _describe(self, text: str, scored: list[tuple[int, float]]) -> list[SearchHit]:
+        """The page's hits with their highlights and difficulty, in the engine's order: from
+        the describer (the database engine's stored documents, whose terms are analysed
+        already), else from the documents in this index."""
+        described = self._describer(text, scored) if self._describer else {}
+        missing = [pair for pair in scored if pair[0] not in described]
+        if missing:
+            described.update(self._describe_from_index(text, missing))
+        return [described[page_id] for page_id, _score in scored if page_id in described]
+
+    def _describe_from_index(
+        self, text: str, scored: list[tuple[int, float]]
+    ) -> dict[int, SearchHit]:
+        ids = [str(page_id) for page_id, _score in scored]
+        with self._answering("fetch documents"):
+            response = self._client.mget(index=self.index_name, body={"ids": ids})
+        documents = {
+            int(entry["_id"]): document_from_source(entry["_source"])
+            for entry in response["docs"]
+            if entry.get("found")
+        }
+        # Typo variants need the index's vocabulary, which this engine does not hold: words
+        # matched through a typo are not marked.
+        plan = MatchPlan.build(text, vocabulary=frozenset(), synonyms=self._synonyms)
+        return {
+            page_id: describe_hit(documents[page_id], score, plan)
+            for page_id, score in scored
+            if page_id in documents
+        }
 
     def indexed_ids(self) -> set[int]:
         body = {"query": {"match_all": {}}, "_source": False}
