@@ -37,6 +37,13 @@ def client_for(client, role_users):
 
 
 @pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Tests change content through the ORM too, without the signals that empty the cache of
+    anonymous pages: it is off, except in tests/wiki/test_page_cache.py."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Hashing with the production hasher costs a second per login in tests."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

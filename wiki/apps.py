@@ -7,7 +7,10 @@ class WikiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from passerelles.page_cache import watch_visible_changes
+
         from . import signals  # noqa: F401
         from .first_login import watch_first_logins
 
         watch_first_logins()
+        watch_visible_changes()

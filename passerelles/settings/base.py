@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "passerelles.unavailable.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "passerelles.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -248,6 +249,19 @@ if SEARCH_ENGINE not in ("database", "elasticsearch", "opensearch"):
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["guide"]},
+}
+
+# Pages as anonymous visitors see them are kept in a database table (shared by every worker
+# and application server) until something visible changes: see passerelles/page_cache.py.
+# PAGE_CACHE_SECONDS bounds how long an entry lives; 0 turns the cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "passerelles_page_cache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
 
 # Email (workflow notifications, contributions, digests): EMAIL_URL says how mail leaves,
