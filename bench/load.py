@@ -4,8 +4,9 @@ the search node, on loopback, for a bounded time; errors and p50/p95 per endpoin
 Run: `.venv/bin/python bench/load.py [--users 50] [--editors 5] [--duration 120]`
 (a smoke run: `--users 5 --editors 1 --duration 15`).
 
-It starts PostgreSQL (scripts/postgres-server) and the OpenSearch node (scripts/search-node)
-unless they are already running, creates a fresh database of its own in that PostgreSQL
+It starts PostgreSQL (scripts/postgres-server) and an OpenSearch node configured as in
+production (scripts/search-node with bench/production_node.py's settings) unless they are
+already running, creates a fresh database of its own in that PostgreSQL
 (migrate, load_demo, search_index rebuild into an index of its own), and serves it with
 gunicorn and `DEBUG=0` settings. Readers browse, filter, read practices and themes, search
 with the judged French queries of the relevance tests and ask for suggestions; editors log in

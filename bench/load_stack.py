@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from bench.production_node import PRODUCTION_NODE_ENV
 from tests.production.processes import AppServer, manage_or_fail, production_env, service_script
 
 DATABASE_NAME = "passerelles_load"
@@ -62,13 +63,13 @@ def say(message: str) -> None:
     print(f"# {message}", flush=True)
 
 
-def ensure_service(script: str) -> Service:
+def ensure_service(script: str, env: dict[str, str] | None = None) -> Service:
     """A running service from scripts/<script>: the one already up, or one started now."""
     try:
-        return Service(script, service_script(script, "url", {}), started=False)
+        return Service(script, service_script(script, "url", env or {}), started=False)
     except RuntimeError:  # not running
         say(f"starting {script}")
-        return Service(script, service_script(script, "start", {}), started=True)
+        return Service(script, service_script(script, "start", env or {}), started=True)
 
 
 def with_database(url: str, name: str) -> str:
@@ -132,7 +133,7 @@ def start_stack(workers: int | None) -> Stack:
     try:
         postgres = ensure_service("postgres-server")
         stack.services.append(postgres)
-        search_node = ensure_service("search-node")
+        search_node = ensure_service("search-node", PRODUCTION_NODE_ENV)
         stack.services.append(search_node)
         recreate_database(postgres.url, DATABASE_NAME)
         stack.database_url = with_database(postgres.url, DATABASE_NAME)
@@ -163,5 +164,6 @@ def stop_stack(stack: Stack) -> None:
     for service in reversed(stack.services):
         if service.started:
             say(f"stopping {service.script}")
-            service_script(service.script, "stop", {})
+            env = PRODUCTION_NODE_ENV if service.script == "search-node" else {}
+            service_script(service.script, "stop", env)
     shutil.rmtree(stack.workdir, ignore_errors=True)

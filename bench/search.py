@@ -98,12 +98,9 @@ def production_node() -> Iterator[str | None]:
         yield url
         return
     script = str(ROOT / "scripts" / "search-node")
-    environment = {
-        **os.environ,
-        "SEARCH_NODE_STATE_DIR": str(ROOT / ".search-node-bench"),
-        "SEARCH_NODE_HEAP": "1g",
-        "SEARCH_NODE_JAVA_OPTS": "-XX:TieredStopAtLevel=4",
-    }
+    from bench.production_node import PRODUCTION_NODE_ENV
+
+    environment = {**os.environ, **PRODUCTION_NODE_ENV}
     try:
         started = subprocess.run(
             [script, "start"], env=environment, capture_output=True, text=True, timeout=600
