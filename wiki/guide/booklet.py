@@ -136,15 +136,26 @@ def booklet_parts(content: GuideContent) -> list[BookletPart]:
     chapters = [
         BookletPart(
             "chapter",
-            context | {"part": "chapter", "chapter": chapter, "padding_anchor": padding},
+            context
+            | {
+                "part": "chapter",
+                "chapter": chapter,
+                "page_chapters": [chapter],
+                "padding_anchor": padding,
+            },
             stylesheets,
             (padding,),
+            weight=len(chapter.practices),
         )
         for chapter in context["chapters"]
         for padding in [f"{chapter.anchor}-notes-fin"]
     ]
+    practices = [view for chapter in context["chapters"] for view in chapter.practices]
     back_padding = tuple(f"notes-fin-{index}" for index in range(PADDING_NOTE_PAGES))
-    back = BookletPart("back", context | {"part": "back"}, stylesheets, back_padding)
+    # The index lists every practice three times: about as long as a chapter of a tenth.
+    back = BookletPart(
+        "back", context | {"part": "back"}, stylesheets, back_padding, weight=len(practices) / 10
+    )
     return [front, *chapters, back]
 
 

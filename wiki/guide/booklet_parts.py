@@ -12,6 +12,7 @@ matter, which refer to every chapter, once all parts are. A child gives all of i
 when it exits, so the peak is about two parts' layouts rather than the whole booklet's.
 """
 
+import gc
 import multiprocessing
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ class BookletPart:
     # The last page of the part, dropped to make its page count even (front and chapters),
     # or the padding pages the back matter may drop to make the booklet's a multiple of four.
     padding_anchors: tuple[str, ...]
+    weight: float = 1.0  # how long it takes to lay out, roughly
 
 
 @dataclass
@@ -80,7 +82,10 @@ def lay_out_parts(
     laid_out: set[int] = set()
     waiting: set[int] = set()  # laid out, waiting for their page numbers
     done: set[int] = set()
-    upcoming = list(range(len(parts)))
+    # The biggest parts first, so that the last to finish are small ones; the front matter
+    # first of all: every other part's first page waits for its page count.
+    upcoming = sorted(range(len(parts)), key=lambda index: (index != 0, -parts[index].weight))
+    gc.freeze()  # the children share the parent's objects without the collector touching them
     try:
         while len(done) < len(parts):
             while upcoming and len(jobs) - len(waiting) < WORKERS:
@@ -109,6 +114,7 @@ def lay_out_parts(
                     results[index].first_page = numbers[0]
                     waiting.discard(index)
     finally:
+        gc.unfreeze()
         for job in jobs.values():
             job.process.kill()
             job.finish()
