@@ -6,6 +6,7 @@ Page 1 is the cover and every printed page number is the page's position in the 
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils import translation
 from django.utils.safestring import SafeString
@@ -13,7 +14,7 @@ from django.utils.safestring import SafeString
 from wiki.vocabulary import GLOSSARY_SIDES
 
 from .booklet_merging import merge_parts
-from .booklet_parts import BookletPart, lay_out_parts
+from .booklet_parts import BookletPart, LaidOutPart, lay_out_parts
 from .content import GuideChapter, GuideContent, GuideGlossaryTerm, GuidePractice, GuideStage
 from .images import printable_image
 from .printing import (
@@ -70,8 +71,12 @@ FRONT_PADDING = "notes-debut"
 class PracticeView:
     practice: GuidePractice
     anchor: str
-    qr: SafeString | str
     chapter_title: str
+
+    @cached_property
+    def qr(self) -> SafeString | str:
+        # Made when the template first shows it: in the child laying out the chapter.
+        return qr_image(self.practice.url) if self.practice.url else ""
 
 
 @dataclass
@@ -105,8 +110,18 @@ def build_booklet(content: GuideContent, progress: Progress | None = None) -> by
 
     Each chapter starts on a right-hand page. The page count is a multiple of four (extra
     "Mes notes" pages before the back cover), so that it folds into a booklet without blank
-    pages. The parts are laid out two at a time, in child processes (booklet_parts.py).
+    pages.
     """
+    parts = lay_out_booklet(content, progress)
+    pdf = merge_parts(parts)
+    pages = sum(part.pages for part in parts)
+    (progress or _ignore_progress)(WRITING_STEP, pages, pages)
+    return pdf
+
+
+def lay_out_booklet(content: GuideContent, progress: Progress | None = None) -> list[LaidOutPart]:
+    """The booklet's parts, each drawn into a PDF of its own, to merge (`merge_parts`) or to
+    impose. They are laid out two at a time, in child processes (booklet_parts.py)."""
     report = progress or _ignore_progress
     report(LAYOUT_STEP, 0, 1)
 
@@ -116,11 +131,7 @@ def build_booklet(content: GuideContent, progress: Progress | None = None) -> by
         report(WRITING_STEP, 0, pages)
 
     with translation.override("fr"):
-        parts = lay_out_parts(booklet_parts(content), on_laid_out=laid_out)
-    pdf = merge_parts(parts)
-    pages = sum(part.pages for part in parts)
-    report(WRITING_STEP, pages, pages)
-    return pdf
+        return lay_out_parts(booklet_parts(content), on_laid_out=laid_out)
 
 
 def booklet_parts(content: GuideContent) -> list[BookletPart]:
@@ -219,7 +230,6 @@ def _chapter_view(chapter: GuideChapter, number: int, count: int, page_size: str
         PracticeView(
             practice=practice,
             anchor=f"{anchor}-fiche-{index}",
-            qr=qr_image(practice.url) if practice.url else "",
             chapter_title=chapter.title,
         )
         for index, practice in enumerate(chapter.practices, start=1)

@@ -8,8 +8,7 @@ drawn by WeasyPrint, which sees one part at a time, so they are added here.
 import io
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.annotations import Link
-from pypdf.generic import Fit
+from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject
 
 from .booklet_parts import LaidOutPart
 
@@ -25,25 +24,46 @@ def merge_parts(parts: list[LaidOutPart]) -> bytes:
         for part in parts
         for anchor, (page_index, x, y) in part.anchors.items()
     }
+    pages = list(writer.pages)  # pypdf counts the pages again on every access by number
     for part in parts:
-        for page_index, anchor, (x, y, width, height) in part.links:
-            if anchor not in targets:
-                continue
-            page_number = part.first_page - 1 + page_index
-            page_height = float(writer.pages[page_number].mediabox.height)
-            target_page, target_x, target_y = targets[anchor]
-            target_height = float(writer.pages[target_page].mediabox.height)
-            link = Link(
-                rect=(
+        for page_index, anchor, rectangle in part.links:
+            if anchor in targets:
+                page = pages[part.first_page - 1 + page_index]
+                link = _link(rectangle, page, pages[targets[anchor][0]], *targets[anchor][1:])
+                if "/Annots" not in page:
+                    page[NameObject("/Annots")] = ArrayObject()
+                page["/Annots"].append(writer._add_object(link))
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
+def _link(rectangle: tuple, page, target_page, target_x: float, target_y: float):
+    """A link annotation over `rectangle` (CSS px from the top left) to a point of a page."""
+    x, y, width, height = rectangle
+    page_height, target_height = float(page.mediabox.height), float(target_page.mediabox.height)
+    return DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Link"),
+            NameObject("/Rect"): ArrayObject(
+                FloatObject(value)
+                for value in (
                     x * PX_TO_PT,
                     page_height - (y + height) * PX_TO_PT,
                     (x + width) * PX_TO_PT,
                     page_height - y * PX_TO_PT,
-                ),
-                target_page_index=target_page,
-                fit=Fit.xyz(target_x * PX_TO_PT, target_height - target_y * PX_TO_PT),
-            )
-            writer.add_annotation(page_number, link)
-    output = io.BytesIO()
-    writer.write(output)
-    return output.getvalue()
+                )
+            ),
+            NameObject("/Border"): ArrayObject([NumberObject(0)] * 3),
+            NameObject("/Dest"): ArrayObject(
+                [
+                    target_page.indirect_reference,
+                    NameObject("/XYZ"),
+                    FloatObject(target_x * PX_TO_PT),
+                    FloatObject(target_height - target_y * PX_TO_PT),
+                    NumberObject(0),
+                ]
+            ),
+        }
+    )
