@@ -147,11 +147,7 @@ def _run_part(connection, part: BookletPart) -> None:
         document = render_document("guide/print/booklet.html", part.context, part.stylesheets)
         if part.kind != "back":
             document = _even(document, part.padding_anchors)
-        anchors = {
-            name: (index, x, y)
-            for index, page in enumerate(document.pages)
-            for name, (x, y, *_) in page.anchors.items()
-        }
+        anchors = _first_anchors(document)
         connection.send(("laid_out", len(document.pages), anchors))
         first_page, targets = connection.recv()
         if part.kind == "back":
@@ -170,6 +166,16 @@ def _run_part(connection, part: BookletPart) -> None:
         connection.send(("error", error))
     finally:
         connection.close()
+
+
+def _first_anchors(document: Document) -> dict[str, tuple[int, float, float]]:
+    """Each anchor's page index and point, on the first page it is on: an element that runs
+    over several pages has its anchor on each of them."""
+    anchors = {}
+    for index, page in enumerate(document.pages):
+        for name, (x, y, *_) in page.anchors.items():
+            anchors.setdefault(name, (index, x, y))
+    return anchors
 
 
 def _even(document: Document, padding_anchors: tuple[str, ...]) -> Document:
