@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString
 
 from wiki.vocabulary import GLOSSARY_SIDES
 
-from .booklet_merging import merge_parts
+from .booklet_merging import PartMerger
 from .booklet_parts import BookletPart, LaidOutPart, lay_out_parts
 from .content import GuideChapter, GuideContent, GuideGlossaryTerm, GuidePractice, GuideStage
 from .images import printable_image
@@ -112,16 +112,22 @@ def build_booklet(content: GuideContent, progress: Progress | None = None) -> by
     "Mes notes" pages before the back cover), so that it folds into a booklet without blank
     pages.
     """
-    parts = lay_out_booklet(content, progress)
-    pdf = merge_parts(parts)
+    merger = PartMerger()
+    parts = lay_out_booklet(content, progress, on_drawn=merger.add)
+    pdf = merger.finish(parts)
     pages = sum(part.pages for part in parts)
     (progress or _ignore_progress)(WRITING_STEP, pages, pages)
     return pdf
 
 
-def lay_out_booklet(content: GuideContent, progress: Progress | None = None) -> list[LaidOutPart]:
-    """The booklet's parts, each drawn into a PDF of its own, to merge (`merge_parts`) or to
-    impose. They are laid out two at a time, in child processes (booklet_parts.py)."""
+def lay_out_booklet(
+    content: GuideContent,
+    progress: Progress | None = None,
+    on_drawn: Callable[[int, LaidOutPart], None] | None = None,
+) -> list[LaidOutPart]:
+    """The booklet's parts, each drawn into a PDF of its own, to merge (`PartMerger`, given
+    each part by `on_drawn` as it comes) or to impose. They are laid out two at a time, in
+    child processes (booklet_parts.py)."""
     report = progress or _ignore_progress
     report(LAYOUT_STEP, 0, 1)
 
@@ -131,7 +137,7 @@ def lay_out_booklet(content: GuideContent, progress: Progress | None = None) -> 
         report(WRITING_STEP, 0, pages)
 
     with translation.override("fr"):
-        return lay_out_parts(booklet_parts(content), on_laid_out=laid_out)
+        return lay_out_parts(booklet_parts(content), on_laid_out=laid_out, on_drawn=on_drawn)
 
 
 def booklet_parts(content: GuideContent) -> list[BookletPart]:

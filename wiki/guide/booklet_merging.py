@@ -15,10 +15,36 @@ from .booklet_parts import LaidOutPart
 PX_TO_PT = 0.75  # WeasyPrint measures in CSS pixels, PDF in points
 
 
-def merge_parts(parts: list[LaidOutPart]) -> bytes:
-    writer = PdfWriter()
-    for part in parts:
-        writer.append(PdfReader(io.BytesIO(part.pdf)))
+class PartMerger:
+    """Joins the parts' PDFs as they come: each part after the front matter as soon as those
+    before it are in, the front matter (the last to be drawn: it refers to every other part)
+    at the start once all are. Little is left to do after the last part is drawn."""
+
+    def __init__(self) -> None:
+        self.writer = PdfWriter()
+        self.waiting: dict[int, LaidOutPart] = {}
+        self.next_index = 1  # the front matter, 0, goes in last
+
+    def add(self, index: int, part: LaidOutPart) -> None:
+        self.waiting[index] = part
+        while self.next_index in self.waiting:
+            self.writer.append(_reader(self.waiting.pop(self.next_index)))
+            self.next_index += 1
+
+    def finish(self, parts: list[LaidOutPart]) -> bytes:
+        """The booklet, once every part has been added."""
+        self.writer.merge(0, _reader(parts[0]))
+        _add_links(self.writer, parts)
+        output = io.BytesIO()
+        self.writer.write(output)
+        return output.getvalue()
+
+
+def _reader(part: LaidOutPart) -> PdfReader:
+    return PdfReader(io.BytesIO(part.pdf))
+
+
+def _add_links(writer: PdfWriter, parts: list[LaidOutPart]) -> None:
     targets = {
         anchor: (part.first_page - 1 + page_index, x, y)
         for part in parts
@@ -33,9 +59,6 @@ def merge_parts(parts: list[LaidOutPart]) -> bytes:
                 if "/Annots" not in page:
                     page[NameObject("/Annots")] = ArrayObject()
                 page["/Annots"].append(writer._add_object(link))
-    output = io.BytesIO()
-    writer.write(output)
-    return output.getvalue()
 
 
 def _link(rectangle: tuple, page, target_page, target_x: float, target_y: float):

@@ -74,9 +74,12 @@ class PartJob:
 
 
 def lay_out_parts(
-    parts: list[BookletPart], on_laid_out: Callable[[int], None] | None = None
+    parts: list[BookletPart],
+    on_laid_out: Callable[[int], None] | None = None,
+    on_drawn: Callable[[int, LaidOutPart], None] | None = None,
 ) -> list[LaidOutPart]:
-    """Every part laid out, numbered and drawn; `on_laid_out(pages)` once all are laid out."""
+    """Every part laid out, numbered and drawn; `on_laid_out(pages)` once all are laid out,
+    `on_drawn(index, part)` as each part's PDF comes."""
     results = [LaidOutPart() for _ in parts]
     jobs: dict[int, PartJob] = {}
     laid_out: set[int] = set()
@@ -107,6 +110,8 @@ def lay_out_parts(
                     job.finish()
                     del jobs[index]
                     done.add(index)
+                    if on_drawn:
+                        on_drawn(index, results[index])
             for index in sorted(waiting):
                 numbers = _numbers_for(index, parts, results, laid_out)
                 if numbers is not None:

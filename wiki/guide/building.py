@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from wiki.guide.booklet import WRITING_STEP, lay_out_booklet
-from wiki.guide.booklet_merging import merge_parts
+from wiki.guide.booklet_merging import PartMerger
 from wiki.guide.content import GuideContent
 from wiki.guide.imposition import impose_booklet
 from wiki.guide.models import GuideBuild
@@ -54,9 +54,10 @@ def build_files(content: GuideContent, progress: ProgressCallback | None = None)
     # The poster is laid out in another process while the booklet's parts are: they share
     # nothing. The imposition is made from the parts in a child while they are merged here.
     poster_job = ForkedJob(build_poster, content)
-    parts = lay_out_booklet(content, progress=booklet_progress)
+    merger = PartMerger()
+    parts = lay_out_booklet(content, progress=booklet_progress, on_drawn=merger.add)
     imposition_job = ForkedJob(impose_booklet, [part.pdf for part in parts])
-    booklet = merge_parts(parts)
+    booklet = merger.finish(parts)
     booklet_progress(WRITING_STEP, pages, pages)
     # The later steps keep the booklet's page count, so the admin shows "N pages sur N".
     report("Imposition pour l'impression à la maison", pages, pages)
