@@ -162,17 +162,12 @@ def booklet_parts(content: GuideContent) -> list[BookletPart]:
             },
             stylesheets,
             (padding,),
-            weight=len(chapter.practices),
         )
         for chapter in context["chapters"]
         for padding in [f"{chapter.anchor}-notes-fin"]
     ]
-    practices = [view for chapter in context["chapters"] for view in chapter.practices]
     back_padding = tuple(f"notes-fin-{index}" for index in range(PADDING_NOTE_PAGES))
-    # The index lists every practice three times: about as long as a chapter of a tenth.
-    back = BookletPart(
-        "back", context | {"part": "back"}, stylesheets, back_padding, weight=len(practices) / 10
-    )
+    back = BookletPart("back", context | {"part": "back"}, stylesheets, back_padding)
     return [front, *chapters, back]
 
 

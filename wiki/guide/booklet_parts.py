@@ -34,7 +34,6 @@ class BookletPart:
     # The last page of the part, dropped to make its page count even (front and chapters),
     # or the padding pages the back matter may drop to make the booklet's a multiple of four.
     padding_anchors: tuple[str, ...]
-    weight: float = 1.0  # how long it takes to lay out, roughly
 
 
 @dataclass
@@ -85,9 +84,13 @@ def lay_out_parts(
     laid_out: set[int] = set()
     waiting: set[int] = set()  # laid out, waiting for their page numbers
     done: set[int] = set()
-    # The biggest parts first, so that the last to finish are small ones; the front matter
-    # first of all: every other part's first page waits for its page count.
-    upcoming = sorted(range(len(parts)), key=lambda index: (index != 0, -parts[index].weight))
+    # The front matter first: every other part's first page waits for its page count. Then
+    # the back matter, long to lay out and told its numbers only at the end anyway. Then the
+    # chapters in order, so that few of them wait, laid out, for the ones before: a waiting
+    # child holds its layout (the biggest first would finish sooner, in more memory).
+    upcoming = sorted(
+        range(len(parts)), key=lambda index: (index != 0, index != len(parts) - 1, index)
+    )
     gc.freeze()  # the children share the parent's objects without the collector touching them
     try:
         while len(done) < len(parts):
