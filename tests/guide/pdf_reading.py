@@ -58,6 +58,21 @@ def fonts_not_embedded(pdf: bytes) -> list[str]:
     return missing
 
 
+def link_targets(pdf: bytes, page_number: int) -> set[int]:
+    """The pages (from 1) that the links of a page (from 1) lead to."""
+    document = reader(pdf)
+    numbers = {page.indirect_reference.idnum: index for index, page in enumerate(document.pages)}
+    names = document.named_destinations
+    targets = set()
+    for annotation in document.pages[page_number - 1].get("/Annots", []):
+        destination = annotation.get_object().get("/Dest")
+        if isinstance(destination, str):
+            targets.add(document.get_destination_page_number(names[destination]) + 1)
+        elif destination is not None:
+            targets.add(numbers[destination[0].idnum] + 1)
+    return targets
+
+
 def image_sizes(pdf: bytes) -> list[tuple[int, int]]:
     """(width, height) in pixels of every raster image drawn on any page."""
     sizes = []

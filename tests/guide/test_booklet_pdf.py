@@ -11,6 +11,7 @@ from PIL import Image
 from tests.guide.pdf_reading import (
     fonts_not_embedded,
     image_sizes,
+    link_targets,
     page_sizes,
     page_texts,
     qr_codes_by_page,
@@ -70,6 +71,32 @@ def test_table_of_contents_gives_the_page_of_each_chapter_opener(texts, content)
         page = int(match.group(1))
         assert chapter.title in texts[page - 1]
         assert f"CHAPITRE {number} " in texts[page - 1], f"page {page} : pas l'ouverture"
+
+
+def _chapter_openers(texts, content) -> list[int]:
+    return [
+        next(page for page, text in enumerate(texts, 1) if f"CHAPITRE {number} " in text)
+        for number in range(1, len(content.chapters) + 1)
+    ]
+
+
+def test_each_chapter_starts_on_a_right_hand_page(texts, content):
+    for number, page in enumerate(_chapter_openers(texts, content), start=1):
+        assert page % 2 == 1, f"chapitre {number} : page {page}, à gauche"
+
+
+def test_table_of_contents_links_lead_to_the_chapters(booklet, texts, content):
+    toc_pages = [page for page, text in enumerate(texts, 1) if "Sommaire" in text]
+    targets = set().union(*(link_targets(booklet, page) for page in toc_pages))
+    assert set(_chapter_openers(texts, content)) <= targets
+
+
+def test_index_gives_the_page_of_each_practice(texts, content):
+    index = " ".join(texts).rsplit("Toutes les fiches de A à Z", 1)[1]
+    for practice in content.practices:
+        match = re.search(re.escape(practice.data.title) + r"[ .]*?(\d+)", index)
+        assert match, f"{practice.data.title!r} manque à l'index"
+        assert practice.data.title in texts[int(match.group(1)) - 1]
 
 
 def test_every_page_after_the_cover_shows_its_number(texts):

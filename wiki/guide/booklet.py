@@ -6,19 +6,20 @@ Page 1 is the cover and every printed page number is the page's position in the 
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils import translation
 from django.utils.safestring import SafeString
-from weasyprint import Document
 
 from wiki.vocabulary import GLOSSARY_SIDES
 
+from .booklet_merging import PartMerger
+from .booklet_parts import BookletPart, LaidOutPart, lay_out_parts
 from .content import GuideChapter, GuideContent, GuideGlossaryTerm, GuidePractice, GuideStage
 from .images import printable_image
 from .printing import (
     Palette,
     palette,
-    render_document,
     sort_key,
     stage_colour,
     static_file_uri,
@@ -63,14 +64,19 @@ GEOMETRIES = {
 SCHOOL_AUDIENCE = "en"
 # Blank-free padding: up to three extra "Mes notes" pages bring the count to a multiple of 4.
 PADDING_NOTE_PAGES = 3
+FRONT_PADDING = "notes-debut"
 
 
 @dataclass
 class PracticeView:
     practice: GuidePractice
     anchor: str
-    qr: SafeString | str
     chapter_title: str
+
+    @cached_property
+    def qr(self) -> SafeString | str:
+        # Made when the template first shows it: in the child laying out the chapter.
+        return qr_image(self.practice.url) if self.practice.url else ""
 
 
 @dataclass
@@ -102,24 +108,67 @@ class StageView:
 def build_booklet(content: GuideContent, progress: Progress | None = None) -> bytes:
     """The booklet's PDF: cover, front matter, chapters of practices, glossary, index, notes.
 
-    Its page count is a multiple of four (extra "Mes notes" pages before the back cover), so
-    that it folds into a booklet without blank pages.
+    Each chapter starts on a right-hand page. The page count is a multiple of four (extra
+    "Mes notes" pages before the back cover), so that it folds into a booklet without blank
+    pages.
     """
+    merger = PartMerger()
+    parts = lay_out_booklet(content, progress, on_drawn=merger.add)
+    pdf = merger.finish(parts)
+    pages = sum(part.pages for part in parts)
+    (progress or _ignore_progress)(WRITING_STEP, pages, pages)
+    return pdf
+
+
+def lay_out_booklet(
+    content: GuideContent,
+    progress: Progress | None = None,
+    on_drawn: Callable[[int, LaidOutPart], None] | None = None,
+) -> list[LaidOutPart]:
+    """The booklet's parts, each drawn into a PDF of its own, to merge (`PartMerger`, given
+    each part by `on_drawn` as it comes) or to impose. They are laid out two at a time, in
+    child processes (booklet_parts.py)."""
     report = progress or _ignore_progress
     report(LAYOUT_STEP, 0, 1)
+
+    def laid_out(pages: int) -> None:
+        pages -= pages % 4  # the back matter drops its surplus padding pages
+        report(LAYOUT_STEP, pages, pages)
+        report(WRITING_STEP, 0, pages)
+
     with translation.override("fr"):
-        document = render_document(
-            "guide/print/booklet.html",
-            booklet_context(content),
-            ("common.css", "booklet.css", f"booklet-{_page_size(content).lower()}.css"),
+        return lay_out_parts(booklet_parts(content), on_laid_out=laid_out, on_drawn=on_drawn)
+
+
+def booklet_parts(content: GuideContent) -> list[BookletPart]:
+    """The front matter, each chapter, the back matter: what each lays out."""
+    context = booklet_context(content)
+    stylesheets = ("common.css", "booklet.css", f"booklet-{context['page_size'].lower()}.css")
+    front = BookletPart(
+        "front",
+        context | {"part": "front", "padding_anchor": FRONT_PADDING},
+        stylesheets,
+        (FRONT_PADDING,),
+    )
+    chapters = [
+        BookletPart(
+            "chapter",
+            context
+            | {
+                "part": "chapter",
+                "chapter": chapter,
+                "page_chapters": [chapter],
+                "padding_anchor": padding,
+            },
+            stylesheets,
+            (padding,),
         )
-    document = _without_surplus_note_pages(document)
-    pages = len(document.pages)
-    report(LAYOUT_STEP, pages, pages)
-    report(WRITING_STEP, 0, pages)
-    pdf = document.write_pdf()
-    report(WRITING_STEP, pages, pages)
-    return pdf
+        for chapter in context["chapters"]
+        for padding in [f"{chapter.anchor}-notes-fin"]
+    ]
+    back_padding = tuple(f"notes-fin-{index}" for index in range(PADDING_NOTE_PAGES))
+    back = BookletPart("back", context | {"part": "back"}, stylesheets, back_padding)
+    return [front, *chapters, back]
 
 
 def booklet_context(content: GuideContent) -> dict:
@@ -182,7 +231,6 @@ def _chapter_view(chapter: GuideChapter, number: int, count: int, page_size: str
         PracticeView(
             practice=practice,
             anchor=f"{anchor}-fiche-{index}",
-            qr=qr_image(practice.url) if practice.url else "",
             chapter_title=chapter.title,
         )
         for index, practice in enumerate(chapter.practices, start=1)
@@ -264,23 +312,6 @@ def _index_by_theme(practices: list[PracticeView]) -> list[tuple[str, list[Pract
         (title, sorted(views, key=lambda view: sort_key(view.practice.data.title)))
         for title, views in sorted(themes.items(), key=lambda item: sort_key(item[0]))
     ]
-
-
-def _without_surplus_note_pages(document: Document) -> Document:
-    """Drop the last padding "Mes notes" pages so that the count is a multiple of four.
-
-    The dropped pages sit just before the back cover, after every numbered reference, so no
-    page number printed elsewhere changes.
-    """
-    surplus = len(document.pages) % 4
-    if not surplus:
-        return document
-    padding_ids = {f"notes-fin-{index}" for index in range(PADDING_NOTE_PAGES)}
-    droppable = [
-        index for index, page in enumerate(document.pages) if padding_ids.intersection(page.anchors)
-    ][-surplus:]
-    kept = [page for index, page in enumerate(document.pages) if index not in droppable]
-    return document.copy(kept)
 
 
 def _ignore_progress(step: str, done: int, total: int) -> None:

@@ -15,7 +15,8 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from wiki.guide.booklet import build_booklet
+from wiki.guide.booklet import WRITING_STEP, lay_out_booklet
+from wiki.guide.booklet_merging import PartMerger
 from wiki.guide.content import GuideContent
 from wiki.guide.imposition import impose_booklet
 from wiki.guide.models import GuideBuild
@@ -50,13 +51,17 @@ def build_files(content: GuideContent, progress: ProgressCallback | None = None)
         pages = max(pages, total)
         report(step, done, total)
 
-    # The poster is laid out in a second process, on the second core, while this one lays out
-    # the booklet: they share nothing.
+    # The poster is laid out in another process while the booklet's parts are: they share
+    # nothing. The imposition is made from the parts in a child while they are merged here.
     poster_job = ForkedJob(build_poster, content)
-    booklet = build_booklet(content, progress=booklet_progress)
+    merger = PartMerger()
+    parts = lay_out_booklet(content, progress=booklet_progress, on_drawn=merger.add)
+    imposition_job = ForkedJob(impose_booklet, [part.pdf for part in parts])
+    booklet = merger.finish(parts)
+    booklet_progress(WRITING_STEP, pages, pages)
     # The later steps keep the booklet's page count, so the admin shows "N pages sur N".
     report("Imposition pour l'impression à la maison", pages, pages)
-    imposition = impose_booklet(booklet)
+    imposition = imposition_job.result()
     report("Affiche", pages, pages)
     poster = poster_job.result()
     report("Terminé", pages, pages)
@@ -83,7 +88,7 @@ class ForkedJob:
         try:
             failed, value = self._receiver.recv()
         except EOFError:
-            failed, value = True, RuntimeError("le processus de l'affiche s'est arrêté")
+            failed, value = True, RuntimeError("un processus de fabrication s'est arrêté")
         finally:
             self._receiver.close()
             self._process.join()

@@ -6,11 +6,13 @@ A6 pages are centred in their half at their real size (trim around them, or keep
 """
 
 import io
+from collections.abc import Sequence
 
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
     DictionaryObject,
+    EncodedStreamObject,
     FloatObject,
     IndirectObject,
     NameObject,
@@ -20,14 +22,18 @@ from pypdf.generic import (
 A4_LANDSCAPE = (841.89, 595.28)  # points
 
 
-def impose_booklet(pdf: bytes) -> bytes:
+def impose_booklet(pdf: bytes | Sequence[bytes]) -> bytes:
     """The PDF imposed for a booklet: pages padded to a multiple of four, two per side.
 
-    Blank pages are inserted before the last page rather than after it, so that a booklet's
-    back cover stays on the outside.
+    `pdf` is the booklet, or its parts in order (the imposition then needs not wait for
+    them to be merged). Blank pages are inserted before the last page rather than after it,
+    so that a booklet's back cover stays on the outside.
     """
     writer = PdfWriter()
-    forms = [_form_xobject(writer, page) for page in PdfReader(io.BytesIO(pdf)).pages]
+    parts = [pdf] if isinstance(pdf, bytes) else pdf
+    forms = [
+        _form_xobject(writer, page) for part in parts for page in PdfReader(io.BytesIO(part)).pages
+    ]
     ordered = _padded(forms)
     for left, right in sheet_sides(len(ordered)):
         _add_sheet_side(writer, (ordered[left - 1], ordered[right - 1]))
@@ -67,10 +73,7 @@ class _Form:
 def _form_xobject(writer: PdfWriter, page: PageObject) -> _Form:
     box = page.mediabox
     left, bottom, width, height = (float(box.left), float(box.bottom), box.width, box.height)
-    contents = page.get_contents()
-    form = StreamObject()
-    form.set_data(contents.get_data() if contents is not None else b"")
-    form = form.flate_encode()
+    form = _content_stream(page)
     form[NameObject("/Type")] = NameObject("/XObject")
     form[NameObject("/Subtype")] = NameObject("/Form")
     form[NameObject("/BBox")] = ArrayObject(
@@ -84,6 +87,23 @@ def _form_xobject(writer: PdfWriter, page: PageObject) -> _Form:
         # Cloning keeps shared objects (fonts) shared: each is copied once into the writer.
         form[NameObject("/Resources")] = resources.clone(writer)
     return _Form(writer._add_object(form), float(width), float(height))
+
+
+def _content_stream(page: PageObject) -> StreamObject:
+    """The page's content as a new stream: its single stream copied still compressed (WeasyPrint
+    writes one per page), or several joined and compressed again."""
+    contents = page.get("/Contents")
+    contents = contents.get_object() if contents is not None else None
+    if isinstance(contents, EncodedStreamObject) and "/DecodeParms" not in contents:
+        form = EncodedStreamObject()
+        form._data = contents._data
+        if "/Filter" in contents:
+            form[NameObject("/Filter")] = contents["/Filter"]
+        return form
+    contents = page.get_contents()
+    form = StreamObject()
+    form.set_data(contents.get_data() if contents is not None else b"")
+    return form.flate_encode()
 
 
 def _add_sheet_side(writer: PdfWriter, pair: tuple[_Form | None, _Form | None]) -> None:

@@ -2,6 +2,7 @@
 
 import base64
 import io
+from functools import lru_cache
 
 import segno
 from django.utils.html import format_html
@@ -17,10 +18,12 @@ def _code(url: str) -> segno.QRCode:
     return segno.make(url, error="m", boost_error=False, micro=False)
 
 
+@lru_cache(maxsize=256)
 def qr_svg(url: str) -> str:
     """An `<svg>` element that encodes `url`, with its quiet zone on a white background.
 
-    Vector, for the poster's few large codes; the size is left to the CSS.
+    Vector, for the poster's few large codes; the size is left to the CSS. Kept: the poster
+    may be laid out several times before it fits, with the same codes.
     """
     return _code(url).svg_inline(
         scale=1,
