@@ -131,7 +131,9 @@ class DatabaseEngine(SearchEngine):
             self.fulltext.clear()
             SearchEntry.objects.all().delete()
             self.set_synonyms(synonyms)
-            return self.index_documents(documents)
+            written = self.index_documents(documents)
+            self.fulltext.optimize()
+            return written
 
     def drop_index(self) -> None:
         with transaction.atomic():

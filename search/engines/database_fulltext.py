@@ -54,6 +54,12 @@ class SqliteFullText:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fulltext")
 
+    def optimize(self) -> None:
+        """Merge the index's segments into one (after a rebuild: each batch of inserts, and
+        every delete, leaves segments that every query then visits)."""
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_fulltext (search_fulltext) VALUES ('optimize')")
+
     def vocabulary(self) -> list[str]:
         with connection.cursor() as cursor:
             cursor.execute("SELECT term FROM search_fulltext_terms")
@@ -122,6 +128,9 @@ class PostgresFullText:
     def clear(self) -> None:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fulltext")
+
+    def optimize(self) -> None:
+        """Nothing to merge: PostgreSQL's GIN index has no segments (autovacuum tidies)."""
 
     def vocabulary(self) -> list[str]:
         with connection.cursor() as cursor:
