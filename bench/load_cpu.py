@@ -46,7 +46,9 @@ def pid_from_file(path: Path) -> int | None:
 def stack_pids(gunicorn_pid: int) -> dict[str, int]:
     """The root process of each part: gunicorn's master, PostgreSQL's postmaster, the node."""
     postgres_dir = Path(os.environ.get("POSTGRES_STATE_DIR") or ROOT / ".postgres")
-    node_dir = Path(os.environ.get("SEARCH_NODE_STATE_DIR") or ROOT / ".search-node")
+    from bench.production_node import PRODUCTION_NODE_ENV
+
+    node_dir = Path(PRODUCTION_NODE_ENV["SEARCH_NODE_STATE_DIR"])  # the node the bench uses
     pids = {
         "gunicorn": gunicorn_pid,
         "PostgreSQL": pid_from_file(postgres_dir / "data" / "postmaster.pid"),
