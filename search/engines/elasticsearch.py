@@ -176,20 +176,14 @@ def _enough_words(text: str, everything: str) -> Q:
     )
 
 
-def _weighted_words(text: str, fields: Iterable[str], everything: str) -> list[Q]:
-    """How well it matches: the words found as stems, weighted by section, plus the words
-    found with a typo anywhere (fuzzy matching once, on the combined field: per section it
-    multiplied the expansions, and was most of a search's time)."""
+def _weighted_words(text: str, fields: Iterable[str]) -> list[Q]:
+    """How well it matches: the words found as stems, weighted by section (the words found
+    with a typo score through _enough_words, on the combined field: fuzzy matching per
+    section multiplied the expansions, and was most of a search's time)."""
     weighted = [(field, FIELD_WEIGHTS.get(field, OTHER_WEIGHT)) for field in fields]
     options = {"query": text, "type": "best_fields", "tie_breaker": TIE_BREAKER}
     stems = [f"{field}^{weight:g}" for field, weight in weighted]
-    return [
-        Q("multi_match", fields=stems, **options),
-        Q(
-            "match",
-            **{f"{everything}.{UNSTEMMED}": {"query": text, "boost": OTHER_WEIGHT, **TYPO_OPTIONS}},
-        ),
-    ]
+    return [Q("multi_match", fields=stems, **options)]
 
 
 def _difficulties_query(text: str) -> Q:
@@ -201,8 +195,8 @@ def _difficulties_query(text: str) -> Q:
         boost=SECTION_WEIGHTS["difficulties"],
         query=Q(
             "bool",
-            filter=[_enough_words(text, f"difficulties.{EVERYTHING}")],
-            should=_weighted_words(text, DIFFICULTY_FIELDS, f"difficulties.{EVERYTHING}"),
+            must=[_enough_words(text, f"difficulties.{EVERYTHING}")],
+            should=_weighted_words(text, DIFFICULTY_FIELDS),
         ),
     )
 
@@ -221,10 +215,12 @@ def text_query(text: str, section: str | None) -> Q:
         )
         for field in ("title", "summary")
     ]
+    # Enough words is a scoring clause, not a filter: its typo-tolerant half also scores the
+    # words found with a typo, which a second fuzzy clause did (each costs its expansions).
     return Q(
         "bool",
-        filter=[_enough_words(text, EVERYTHING)],
-        should=[*_weighted_words(text, SCORED_SECTIONS, EVERYTHING), *phrases],
+        must=[_enough_words(text, EVERYTHING)],
+        should=[*_weighted_words(text, SCORED_SECTIONS), *phrases],
     )
 
 
