@@ -20,7 +20,7 @@ from tests.meetings.factories import make_meeting
 from tests.wiki.admin_forms import practice_form_data
 from wiki.exchange import PracticeFormatError, parse_practice, render_practice
 from wiki.exchange.pages import save_practice
-from wiki.guide.booklet import booklet_context, build_booklet
+from wiki.guide.booklet import booklet_parts, build_booklet
 from wiki.guide.freezing import publish_edition
 from wiki.guide.models import GuideEdition
 from wiki.guide.snapshot import content_from_json
@@ -332,8 +332,11 @@ def test_the_guide_online_and_in_print_shows_payloads_as_text(client, imported):
     assert_inert(html)
     assert f"Chapitre {SCRIPT}" in shown_as_text(html)
     content = content_from_json(GuideEdition.objects.get(pk=edition.pk).frozen_content)
-    # The HTML WeasyPrint lays out, then the text of the PDF itself.
-    printed_html = render_to_string("guide/print/booklet.html", booklet_context(content))
+    # The HTML WeasyPrint lays out (one document per part), then the text of the PDF itself.
+    printed_html = "".join(
+        render_to_string("guide/print/booklet.html", part.context)
+        for part in booklet_parts(content)
+    )
     assert_inert(printed_html)
     assert "Départ <script>alert(1)</script>" in shown_as_text(printed_html)
     pdf = PdfReader(io.BytesIO(build_booklet(content)))
