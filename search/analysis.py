@@ -134,7 +134,6 @@ def _analysed_word(word: str) -> tuple[int, str] | None:
     return None if term is None else (elided, term)
 
 
-@lru_cache(maxsize=200_000)
 def _analyse_word(word: str) -> str | None:
     """One word, after elision, through lowercase, asciifolding, stop words and stemmer."""
     folded = fold(word)

@@ -51,22 +51,22 @@ class PracticeCard:
 
 
 def practice_cards(pages: Iterable[PracticePage]) -> list[PracticeCard]:
-    """Cards for these pages (fetched with their stage): three queries, however many."""
+    """Cards for these pages (fetched with their stage): two more queries, however many."""
     pages = list(pages)
     ids = [page.pk for page in pages]
-    related = {"themes": Theme, "audiences": Audience}
     chosen: dict[str, dict[int, list]] = {}
-    for name, model in related.items():
-        ordered = list(model.objects.all())  # in the taxonomy's own order
-        position = {item.pk: index for index, item in enumerate(ordered)}
+    for name, target in (("themes", "theme"), ("audiences", "audience")):
         through = getattr(PracticePage, name).through
-        column = model._meta.model_name + "_id"
-        by_page: dict[int, list] = defaultdict(list)
-        rows = through.objects.filter(practicepage_id__in=ids).values_list(
-            "practicepage_id", column
+        ordering = through._meta.get_field(target).related_model._meta.ordering
+        # Each page's themes (audiences) in the taxonomy's own order, as themes.all() gives.
+        links = (
+            through.objects.filter(practicepage_id__in=ids)
+            .select_related(target)
+            .order_by(*(f"{target}__{field}" for field in ordering))
         )
-        for page_id, item_id in sorted(rows, key=lambda row: position[row[1]]):
-            by_page[page_id].append(ordered[position[item_id]])
+        by_page: dict[int, list] = defaultdict(list)
+        for link in links:
+            by_page[link.practicepage_id].append(getattr(link, target))
         chosen[name] = by_page
     return [
         PracticeCard(

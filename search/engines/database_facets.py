@@ -29,8 +29,8 @@ class FacetIndex:
     def bitmap(self, page_ids: Iterable[int]) -> PageSet:
         """The pages as a bitmap, built as a string of binary digits (much faster in
         CPython than setting bits one by one on an integer)."""
-        digits = bytearray(b"0" * self.size)
         size = self.size
+        digits = bytearray(b"0" * size)
         for page_id in page_ids:
             if 0 <= page_id < size:
                 digits[page_id] = 49  # "1"
