@@ -17,6 +17,7 @@ import logging
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 
@@ -100,20 +101,17 @@ class AnonymousPageCacheMiddleware:
 
 
 def forget_pages(**kwargs) -> None:
-    """Empty the cache: what visitors see has changed."""
-    if settings.PAGE_CACHE_SECONDS <= 0:
-        return
+    """Empty the cache once the change is committed: emptied before, a visitor's request
+    could still read the old content and put it back for PAGE_CACHE_SECONDS."""
+    if settings.PAGE_CACHE_SECONDS > 0:
+        transaction.on_commit(_empty_cache)
+
+
+def _empty_cache() -> None:
     try:
         caches[CACHE_ALIAS].clear()
     except Exception as error:
         logger.warning("page cache not emptied: %s", error)
-
-
-def forget_pages_on_delete(instance, **kwargs) -> None:
-    from wagtail.models import Page
-
-    if isinstance(instance, Page) or type(instance) in visible_models():
-        forget_pages()
 
 
 def visible_models() -> tuple[type, ...]:
@@ -128,11 +126,13 @@ def visible_models() -> tuple[type, ...]:
 
 def watch_visible_changes() -> None:
     """Connect the signals after which the cached pages are stale (from AppConfig.ready)."""
+    from wagtail.models import Page
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(forget_pages, dispatch_uid=f"page-cache-{id(signal)}")
     for model in visible_models():
         post_save.connect(forget_pages, sender=model, dispatch_uid=f"page-cache-save-{model}")
-    # Deleting a page sends post_delete for its specific class and for Page: any sender.
-    post_delete.connect(forget_pages_on_delete, dispatch_uid="page-cache-delete")
+    # Deleting a page deletes its Page row too, which sends post_delete for Page.
+    for model in (Page, *visible_models()):
+        post_delete.connect(forget_pages, sender=model, dispatch_uid=f"page-cache-del-{model}")

@@ -16,35 +16,63 @@ def page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 600
 
 
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """The cache is emptied on commit: tests run in a transaction, so run those callbacks."""
+    return django_capture_on_commit_callbacks
+
+
 def cache_state(client, path: str):
     response = client.get(path)
     return response.status_code, response.headers.get(HIT_HEADER)
 
 
-def test_a_second_anonymous_visit_is_a_hit_and_publishing_refreshes_it(client):
+def test_a_second_anonymous_visit_is_a_hit_and_publishing_refreshes_it(client, committed):
     publish_practice(slug="premiere", title="Une première fiche")
     assert cache_state(client, "/pratiques/") == (200, "miss")
     assert cache_state(client, "/pratiques/") == (200, "hit")
-    publish_practice(slug="seconde", title="Une seconde fiche")
+    with committed(execute=True):
+        publish_practice(slug="seconde", title="Une seconde fiche")
     response = client.get("/pratiques/")
     assert response.headers.get(HIT_HEADER) == "miss"
     assert "Une seconde fiche" in response.content.decode()
 
 
-def test_an_unpublished_practice_leaves_the_cache_with_it(client):
+def test_an_unpublished_practice_leaves_the_cache_with_it(client, committed):
     page = publish_practice(slug="retiree")
     assert cache_state(client, "/pratiques/retiree/") == (200, "miss")
     assert cache_state(client, "/pratiques/retiree/") == (200, "hit")
-    page.unpublish()
+    with committed(execute=True):
+        page.unpublish()
     assert client.get("/pratiques/retiree/").status_code == 404
 
 
-def test_a_new_glossary_term_shows_at_once(client):
+def test_a_deleted_practice_leaves_the_lists_at_once(client, committed):
+    page = publish_practice(slug="supprimee", title="Une fiche supprimée")
+    client.get("/pratiques/")
+    assert "Une fiche supprimée" in client.get("/pratiques/").content.decode()
+    with committed(execute=True):
+        page.delete()
+    assert "Une fiche supprimée" not in client.get("/pratiques/").content.decode()
+
+
+def test_the_cache_is_emptied_only_once_the_change_is_committed(client, committed):
+    publish_practice(slug="premiere")
+    client.get("/pratiques/")
+    with committed(execute=False) as callbacks:
+        publish_practice(slug="seconde", title="Une seconde fiche")
+        # Not yet committed: a visitor may still get the page as it was.
+        assert cache_state(client, "/pratiques/")[1] == "hit"
+    assert callbacks
+
+
+def test_a_new_glossary_term_shows_at_once(client, committed):
     assert cache_state(client, "/glossaire/")[1] == "miss"
     assert cache_state(client, "/glossaire/")[1] == "hit"
-    GlossaryTerm.objects.create(
-        term="PRE", expansion="Programme de réussite éducative", definition="<p>Un suivi.</p>"
-    )
+    with committed(execute=True):
+        GlossaryTerm.objects.create(
+            term="PRE", expansion="Programme de réussite éducative", definition="<p>Un suivi.</p>"
+        )
     response = client.get("/glossaire/")
     assert "Programme de réussite éducative" in response.content.decode()
 
