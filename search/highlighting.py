@@ -102,12 +102,13 @@ def snippet(text: str, terms: frozenset[str], first_offsets: dict | None = None)
     """Escaped text around the first match, matched words in <mark>; None if nothing matched.
 
     `first_offsets` (term -> offset of its first occurrence, stored at indexing time) lets
-    only the snippet's window be analysed instead of the section from its start.
+    the analysis start at the first match instead of the section's start: no word before
+    it is a query term.
     """
     origin = 0
     if first_offsets:
         known = [first_offsets[term] for term in terms if term in first_offsets]
-        origin = max(0, min(known) - 50) if known else 0
+        origin = min(known) if known else 0
     # One pass over the words from `origin`: nothing matches before the first match, so the
     # window's words before it need no marking, and the words after it come from the same
     # stream (analysing the window a second time was most of a hit's cost).
