@@ -98,9 +98,10 @@ def fold(text: str) -> str:
 _FOLDED_STOP_WORDS = frozenset(fold(word) for word in FRENCH_STOP_WORDS)
 
 
-def iter_tokens(text: str) -> Iterator[Token]:
-    """The analysed terms of `text` one by one, so a caller may stop early (highlighting)."""
-    for position, match in enumerate(_WORD_RE.finditer(text)):
+def iter_tokens(text: str, start: int = 0) -> Iterator[Token]:
+    """The analysed terms of `text` one by one, from offset `start` (positions count from
+    there), so a caller may stop early (highlighting)."""
+    for position, match in enumerate(_WORD_RE.finditer(text, start)):
         analysed = _analysed_word(match.group())
         if analysed is not None:
             elided, term = analysed

@@ -112,11 +112,11 @@ def snippet(text: str, terms: frozenset[str], first_offsets: dict | None = None)
     # One pass over the words from `origin`: nothing matches before the first match, so the
     # window's words before it need no marking, and the words after it come from the same
     # stream (analysing the window a second time was most of a hit's cost).
-    stream = iter_tokens(text[origin:])
+    stream = iter_tokens(text, origin)
     first = next((token for token in stream if token.term in terms), None)
     if first is None:
         return None
-    first_start, first_end = first.start + origin, first.end + origin
+    first_start, first_end = first.start, first.end
     start = max(0, first_start - 50)
     if start:
         space = text.find(" ", start)
@@ -131,13 +131,12 @@ def snippet(text: str, terms: frozenset[str], first_offsets: dict | None = None)
     ]
     cursor = first_end
     for token in stream:
-        token_start, token_end = token.start + origin, token.end + origin
-        if token_end > end:
+        if token.end > end:
             break
         if token.term in terms:
-            pieces.append(escape(text[cursor:token_start]))
-            pieces.append(f"<mark>{escape(text[token_start:token_end])}</mark>")
-            cursor = token_end
+            pieces.append(escape(text[cursor : token.start]))
+            pieces.append(f"<mark>{escape(text[token.start : token.end])}</mark>")
+            cursor = token.end
     pieces.append(escape(text[cursor:end]))
     return ("…" if start else "") + "".join(pieces) + ("…" if end < len(text) else "")
 
