@@ -5,8 +5,12 @@ The same contract holds on every engine; `tests/search/` checks it once per engi
 """
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from search.highlighting import MatchPlan
 
 # Search "sections": where a match can be. Keys, French labels, and their weight order
 # (title > summary > difficulties > memo > other sections).
@@ -114,9 +118,18 @@ class SearchHit:
     difficulty: DifficultyHit | None = None
 
 
-# Page ids with their scores, best first, and the query's text -> those pages' hits, with
-# highlights and the matching difficulty (the pages it knows; the caller describes the rest).
-HitDescriber = Callable[[str, list[tuple[int, float]]], dict[int, SearchHit]]
+class HitDescriber(Protocol):
+    """What the Elasticsearch-family engine asks of the database engine, which holds every
+    practice analysed already: the query's plan, and the hits described from it."""
+
+    def plan(self, text: str) -> "MatchPlan":
+        """The query's clauses, with the words the index does not know."""
+
+    def describe_hits(
+        self, plan: "MatchPlan", scored: list[tuple[int, float]]
+    ) -> dict[int, SearchHit]:
+        """Page ids with their scores, best first -> those pages' hits, with highlights and
+        the matching difficulty (the pages it knows; the caller describes the rest)."""
 
 
 @dataclass

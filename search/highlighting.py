@@ -39,6 +39,9 @@ class MatchPlan:
     """
 
     clauses: list[list[Phrase]] = field(default_factory=list)
+    # The query's terms the index does not hold (outside synonym phrases): typos, maybe.
+    # When there is none, no engine looks for words a letter or two away.
+    unknown: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -57,6 +60,7 @@ class MatchPlan:
                     covered |= span
                     break
         clauses: list[list[Phrase]] = []
+        unknown: set[str] = set()
         position = 0
         while position < len(terms):
             if position in spans:
@@ -66,13 +70,14 @@ class MatchPlan:
                 continue
             term = terms[position]
             alternatives: list[Phrase] = [(term,)]
-            if term not in vocabulary and max_edits(term):
-                alternatives += [
-                    (variant,) for variant in similar_terms(term, vocabulary)[:MAX_FUZZY_VARIANTS]
-                ]
+            if term not in vocabulary:
+                unknown.add(term)
+                if max_edits(term):
+                    variants = similar_terms(term, vocabulary)[:MAX_FUZZY_VARIANTS]
+                    alternatives += [(variant,) for variant in variants]
             clauses.append(alternatives)
             position += 1
-        return cls(clauses)
+        return cls(clauses, frozenset(unknown))
 
     @property
     def required(self) -> int:

@@ -37,10 +37,11 @@ def remote_engine() -> SearchEngine | None:
         flavour=settings.SEARCH_ENGINE,
         index_name=settings.SEARCH_INDEX,
         timeout=settings.SEARCH_TIMEOUT,
-        # Highlights and difficulties come from the database engine's stored documents (it
-        # is kept in step as the fallback): the same hits on every engine, and faster than
-        # the node's highlighter.
-        describer=database_engine().describe_hits,
+        # The query's plan and the hits' highlights and difficulties come from the database
+        # engine's index (it is kept in step as the fallback): the same hits on every
+        # engine, faster than the node's highlighter, and typos sought only for words the
+        # index does not know.
+        describer=database_engine(),
     )
 
 

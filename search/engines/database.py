@@ -195,11 +195,15 @@ class DatabaseEngine(SearchEngine):
         )
         return plan, index_version
 
-    def describe_hits(self, text: str, scored: list[tuple[int, float]]) -> dict[int, SearchHit]:
-        """A HitDescriber for another engine's results, from the documents stored here."""
-        return self._described(self.match_plan(text)[0], scored)
+    def plan(self, text: str) -> MatchPlan:
+        """The query's plan, for another engine (a HitDescriber)."""
+        return self.match_plan(text)[0]
 
-    def _described(self, plan: MatchPlan, scored: list[tuple[int, float]]) -> dict[int, SearchHit]:
+    def describe_hits(
+        self, plan: MatchPlan, scored: list[tuple[int, float]]
+    ) -> dict[int, SearchHit]:
+        """These pages' hits, from the documents stored here (this engine's results, and
+        another engine's as a HitDescriber)."""
         documents = stored_documents([page_id for page_id, _score in scored])
         return {
             page_id: describe_hit(
@@ -248,7 +252,7 @@ class DatabaseEngine(SearchEngine):
         matched = facets.bitmap(matched_ids) & facets.known
         total = (matched & allowed).bit_count()
         page = ranked[query.offset : query.offset + query.page_size]
-        described = self._described(plan, page)
+        described = self.describe_hits(plan, page)
         hits = [described[page_id] for page_id, _score in page if page_id in described]
         counts = facets.counts(matched, filters)
         return SearchResults(query, self.name, total, hits, counts)

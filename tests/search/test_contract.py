@@ -77,6 +77,15 @@ def test_typos_are_forgiven_on_words_of_five_letters_or_more(engine):
     assert slugs(engine, "fêta") == []  # four letters: no typo tolerance
 
 
+def test_a_word_the_index_knows_is_not_taken_for_a_typo(engine):
+    engine.rebuild(
+        [document(1, "Une clause de la convention"), document(2, "Une classe de CM2")], []
+    )
+    assert slugs(engine, "classe") == ["fiche-2"]
+    assert slugs(engine, "clause") == ["fiche-1"]
+    assert slugs(engine, "clasze") == ["fiche-2"]  # unknown: a typo of "classe"
+
+
 def test_title_outweighs_summary_outweighs_difficulties_outweighs_memo_outweighs_others(engine):
     engine.rebuild(
         [
