@@ -7,11 +7,13 @@ reaches the internet, and WeasyPrint subsets and embeds the fonts in the PDF.
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML, Document
+from weasyprint import html as weasyprint_html
 from weasyprint.text.fonts import FontConfiguration
 
 from wiki.exchange.text import fold_accents
@@ -48,12 +50,62 @@ def fonts_css() -> str:
 
 def render_document(template: str, context: dict, stylesheets: Iterable[str]) -> Document:
     """Lay out a template with the shipped fonts and the named stylesheets of print_css/."""
-    font_config = FontConfiguration()
-    html = HTML(string=render_to_string(template, context), base_url=str(PRINT_CSS_DIR))
-    css = [CSS(string=fonts_css(), font_config=font_config)] + [
-        CSS(filename=str(PRINT_CSS_DIR / name), font_config=font_config) for name in stylesheets
+    html = _PrintHTML(string=render_to_string(template, context), base_url=str(PRINT_CSS_DIR))
+    css = [_fonts_stylesheet()] + [_stylesheet(name) for name in stylesheets]
+    return html.render(stylesheets=css, font_config=_font_configuration())
+
+
+def prepare_stylesheets(stylesheets: Iterable[str]) -> None:
+    """Load the fonts and parse the named stylesheets now, once for this process.
+
+    The booklet's parts and the poster are laid out in forked children: what the parent has
+    parsed before forking, every child shares instead of parsing it again (fonts included).
+    """
+    for name in stylesheets:
+        _stylesheet(name)
+    _fonts_stylesheet()
+    _trimmed_user_agent_stylesheet()
+
+
+@cache
+def _font_configuration() -> FontConfiguration:
+    # One per process: it holds the shipped fonts, the same for every document.
+    return FontConfiguration()
+
+
+@cache
+def _fonts_stylesheet() -> CSS:
+    return CSS(string=fonts_css(), font_config=_font_configuration())
+
+
+@cache
+def _stylesheet(name: str) -> CSS:
+    return CSS(filename=str(PRINT_CSS_DIR / name), font_config=_font_configuration())
+
+
+class _PrintHTML(HTML):
+    """An HTML document laid out with the trimmed user-agent stylesheet below."""
+
+    def _ua_stylesheets(self, forms: bool = False) -> list[CSS]:
+        # WeasyPrint's own hook (pyproject.toml pins its major version); forms are never used.
+        return [_trimmed_user_agent_stylesheet()]
+
+
+@cache
+def _trimmed_user_agent_stylesheet() -> CSS:
+    """WeasyPrint's HTML stylesheet without its rules for every element's ::marker,
+    ::footnote-* and ::note-* pseudo-elements.
+
+    Those rules give each element of the document six pseudo-element styles to compute,
+    though printed guides have no footnotes and only list items have markers: 3 % of a
+    chapter's layout. List items keep their ::marker rule.
+    """
+    lines = [
+        line.replace("::marker {", "li::marker {", 1)
+        for line in weasyprint_html.UA.splitlines()
+        if not line.startswith(("::footnote-", "::note-"))
     ]
-    return html.render(stylesheets=css, font_config=font_config)
+    return CSS(string="\n".join(lines), counter_style=weasyprint_html.UA_COUNTER_STYLE)
 
 
 @dataclass(frozen=True)
