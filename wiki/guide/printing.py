@@ -56,15 +56,33 @@ def render_document(template: str, context: dict, stylesheets: Iterable[str]) ->
 
 
 def prepare_stylesheets(stylesheets: Iterable[str]) -> None:
-    """Load the fonts and parse the named stylesheets now, once for this process.
+    """Load the fonts, parse the named stylesheets and warm WeasyPrint up, once a process.
 
     The booklet's parts and the poster are laid out in forked children: what the parent has
-    parsed before forking, every child shares instead of parsing it again (fonts included).
+    done before forking, every child shares instead of doing it again.
     """
     for name in stylesheets:
         _stylesheet(name)
-    _fonts_stylesheet()
-    _trimmed_user_agent_stylesheet()
+    _warm_up()
+
+
+@cache
+def _warm_up() -> None:
+    """Lay out and draw a few words in every face, once.
+
+    The first document a process lays out pays for more than its own pages: the C types of
+    Pango and HarfBuzz declared to cffi, the fonts opened and shaped, the French hyphenation
+    dictionary read, the PDF and font-subsetting code loaded. About 0.15 s that each forked
+    child would otherwise pay again.
+    """
+    faces = "".join(
+        f"<p style=\"font-family: '{family}'; font-weight: {weight}; font-style: {style}\">"
+        "Passerelles : l’école et le centre social, accompagnement périscolaire</p>"
+        for family, _, weight, style in FONT_FACES
+    )
+    html = _PrintHTML(string=f'<html lang="fr"><body style="width: 25mm">{faces}</body></html>')
+    stylesheets = [_fonts_stylesheet(), _stylesheet("common.css")]
+    html.render(stylesheets=stylesheets, font_config=_font_configuration()).write_pdf()
 
 
 @cache
@@ -98,14 +116,16 @@ def _trimmed_user_agent_stylesheet() -> CSS:
 
     Those rules give each element of the document six pseudo-element styles to compute,
     though printed guides have no footnotes and only list items have markers: 3 % of a
-    chapter's layout. List items keep their ::marker rule.
+    chapter's style and layout work. List items keep their ::marker rule. The counter styles
+    (one a line) are left out too: WeasyPrint has them already, and warns of them as
+    duplicates.
     """
     lines = [
         line.replace("::marker {", "li::marker {", 1)
         for line in weasyprint_html.UA.splitlines()
-        if not line.startswith(("::footnote-", "::note-"))
+        if not line.startswith(("::footnote-", "::note-", "@counter-style"))
     ]
-    return CSS(string="\n".join(lines), counter_style=weasyprint_html.UA_COUNTER_STYLE)
+    return CSS(string="\n".join(lines))
 
 
 @dataclass(frozen=True)
