@@ -50,8 +50,8 @@ class PageGeometry:
 GEOMETRIES = {
     "A5": PageGeometry(
         210,
-        top=17,
-        bottom=17,
+        top=14,
+        bottom=14,
         inside=19,
         outside=14,
         tab_width=9,
