@@ -5,6 +5,7 @@ WeasyPrint keeps memory in a long-lived process, and a child gives all of it bac
 exits. It reports its step and pages done on the `GuideBuild` row the admin page shows.
 """
 
+import gc
 import multiprocessing
 import time
 import traceback
@@ -102,6 +103,7 @@ class ForkedJob:
 
 
 def _send_result(sender, function: Callable, args: tuple) -> None:
+    gc.disable()  # a short-lived child, like a booklet part's (see booklet_parts)
     try:
         outcome = (False, function(*args))
     except Exception as error:  # sent back to the parent, which raises it
