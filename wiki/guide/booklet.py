@@ -20,6 +20,7 @@ from .images import printable_image
 from .printing import (
     Palette,
     palette,
+    prepare_stylesheets,
     sort_key,
     stage_colour,
     static_file_uri,
@@ -49,8 +50,8 @@ class PageGeometry:
 GEOMETRIES = {
     "A5": PageGeometry(
         210,
-        top=17,
-        bottom=17,
+        top=14,
+        bottom=14,
         inside=19,
         outside=14,
         tab_width=9,
@@ -137,7 +138,9 @@ def lay_out_booklet(
         report(WRITING_STEP, 0, pages)
 
     with translation.override("fr"):
-        return lay_out_parts(booklet_parts(content), on_laid_out=laid_out, on_drawn=on_drawn)
+        parts = booklet_parts(content)
+        prepare_stylesheets(parts[0].stylesheets)  # here, once, rather than in every child
+        return lay_out_parts(parts, on_laid_out=laid_out, on_drawn=on_drawn)
 
 
 def booklet_parts(content: GuideContent) -> list[BookletPart]:

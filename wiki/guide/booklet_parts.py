@@ -151,6 +151,7 @@ def _numbers_for(
 
 def _run_part(connection, part: BookletPart) -> None:
     """In the child: lay out, report, wait for the numbers, write them in, draw, send."""
+    _without_collector()
     try:
         document = render_document("guide/print/booklet.html", part.context, part.stylesheets)
         if part.kind != "back":
@@ -174,6 +175,14 @@ def _run_part(connection, part: BookletPart) -> None:
         connection.send(("error", error))
     finally:
         connection.close()
+
+
+def _without_collector() -> None:
+    """No cyclic garbage collection in a short-lived child: all its memory goes back when it
+    exits, and a part's layout peaks no higher without it (measured: 175 against 177 MiB for
+    a 30-practice chapter), while the collector's passes over WeasyPrint's many boxes cost a
+    few per cent of the CPU."""
+    gc.disable()
 
 
 def _first_anchors(document: Document) -> dict[str, tuple[int, float, float]]:

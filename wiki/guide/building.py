@@ -5,6 +5,7 @@ WeasyPrint keeps memory in a long-lived process, and a child gives all of it bac
 exits. It reports its step and pages done on the `GuideBuild` row the admin page shows.
 """
 
+import gc
 import multiprocessing
 import time
 import traceback
@@ -20,7 +21,9 @@ from wiki.guide.booklet_merging import PartMerger
 from wiki.guide.content import GuideContent
 from wiki.guide.imposition import impose_booklet
 from wiki.guide.models import GuideBuild
+from wiki.guide.poster import STYLESHEETS as POSTER_STYLESHEETS
 from wiki.guide.poster import build_poster
+from wiki.guide.printing import prepare_stylesheets
 from wiki.guide.snapshot import frozen_content
 
 ProgressCallback = Callable[[str, int, int], None]
@@ -52,7 +55,9 @@ def build_files(content: GuideContent, progress: ProgressCallback | None = None)
         report(step, done, total)
 
     # The poster is laid out in another process while the booklet's parts are: they share
-    # nothing. The imposition is made from the parts in a child while they are merged here.
+    # nothing but the fonts and stylesheets, parsed here first. The imposition is made from
+    # the parts in a child while they are merged here.
+    prepare_stylesheets(POSTER_STYLESHEETS)
     poster_job = ForkedJob(build_poster, content)
     merger = PartMerger()
     parts = lay_out_booklet(content, progress=booklet_progress, on_drawn=merger.add)
@@ -98,6 +103,7 @@ class ForkedJob:
 
 
 def _send_result(sender, function: Callable, args: tuple) -> None:
+    gc.disable()  # a short-lived child, like a booklet part's (see booklet_parts)
     try:
         outcome = (False, function(*args))
     except Exception as error:  # sent back to the parent, which raises it

@@ -3,8 +3,9 @@
 Each part of the booklet (front matter, one chapter, back matter) is laid out on its own, in
 its own process, before anyone knows on which page of the booklet it will start. Its page
 numbers are therefore laid out as placeholders: the margin boxes count from 1 and every
-reference to another page prints "000" (booklet.css). Neither changes where lines or pages
-break: the numbers sit in the page margins or in a space reserved out of the flow. Once every
+reference to another page prints "000" (the templates and booklet.css). Neither changes where
+lines or pages break: the numbers sit in the page margins, or take the place of a "000" as
+wide as any three-digit number (no wider: a shorter one is moved to end where it did). Once every
 part's page count is known, the placeholders' text is replaced here, in the laid-out boxes,
 so that no part is ever laid out twice.
 
@@ -17,7 +18,7 @@ from collections.abc import Iterator
 from weasyprint import Document
 from weasyprint.text.line_break import Layout, line_size
 
-PLACEHOLDER = "000"  # what booklet.css prints for every page reference
+PLACEHOLDER = "000"  # what the booklet prints for every page reference
 NUMBERED_MARGINS = {"@bottom-left": False, "@bottom-right": True}  # right-aligned or not
 
 
@@ -37,29 +38,28 @@ def write_page_numbers(document: Document, first_page: int, targets: dict[str, i
                         _replace_text(
                             text_box, str(first_page + index), NUMBERED_MARGINS[at_keyword]
                         )
-        for link_box in _reference_boxes(page_box):
-            target = targets.get(link_box.element.get("href", "")[1:])
-            if target is None:
-                continue
-            right_aligned = link_box.style["position"] == "absolute"
-            for text_box in _text_boxes(link_box):
-                if text_box.text == PLACEHOLDER:
-                    _replace_text(text_box, str(target), right_aligned)
+        for text_box, anchor, ends_line in _placeholders(page_box):
+            target = targets.get(anchor)
+            if target is not None:
+                _replace_text(text_box, str(target), ends_line)
 
 
-def _reference_boxes(box) -> Iterator:
-    """The ::before and ::after boxes of links to an anchor (where the placeholders are)."""
+def _placeholders(box, anchor: str = "") -> Iterator:
+    """(text box, anchor, whether it ends its line) for each "000" in a link to an anchor:
+    in a `.page-ref` element (tables of contents, index: right after a leader, at the end of
+    the line) or in the link's ::before or ::after (within a sentence)."""
+    element = getattr(box, "element", None)
+    if element is not None and element.tag == "a" and element.get("href", "").startswith("#"):
+        anchor = element.get("href")[1:]
+    if hasattr(box, "pango_layout"):
+        if anchor and box.text == PLACEHOLDER:
+            if "page-ref" in (element.get("class") or "").split():
+                yield box, anchor, True
+            elif (box.element_tag or "").endswith(("::before", "::after")):
+                yield box, anchor, False
+        return
     for child in getattr(box, "children", ()):
-        tag = getattr(child, "element_tag", "") or ""
-        element = getattr(child, "element", None)
-        if (
-            tag.endswith(("::before", "::after"))
-            and element is not None
-            and element.get("href", "").startswith("#")
-        ):
-            yield child
-        else:
-            yield from _reference_boxes(child)
+        yield from _placeholders(child, anchor)
 
 
 def _text_boxes(box) -> Iterator:

@@ -17,6 +17,7 @@ from .qr_codes import qr_svg
 
 # (type size of the practices in pt, most practices listed per theme; None: all), in order.
 FITTING_ATTEMPTS = ((20, None), (17, None), (15, None), (15, 6), (15, 3), (15, 0))
+STYLESHEETS = ("common.css", "poster.css")
 
 
 @dataclass
@@ -84,7 +85,7 @@ def _render(content: GuideContent, practice_size: int, most_listed: int | None) 
         "logo_url": static_file_uri("img/passerelles.svg"),
         "online_qr": mark_safe(qr_svg(content.online_url)) if content.online_url else "",
     }
-    return render_document("guide/print/poster.html", context, ("common.css", "poster.css"))
+    return render_document("guide/print/poster.html", context, STYLESHEETS)
 
 
 def _theme_block(

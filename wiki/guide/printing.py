@@ -7,11 +7,13 @@ reaches the internet, and WeasyPrint subsets and embeds the fonts in the PDF.
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML, Document
+from weasyprint import html as weasyprint_html
 from weasyprint.text.fonts import FontConfiguration
 
 from wiki.exchange.text import fold_accents
@@ -48,12 +50,82 @@ def fonts_css() -> str:
 
 def render_document(template: str, context: dict, stylesheets: Iterable[str]) -> Document:
     """Lay out a template with the shipped fonts and the named stylesheets of print_css/."""
-    font_config = FontConfiguration()
-    html = HTML(string=render_to_string(template, context), base_url=str(PRINT_CSS_DIR))
-    css = [CSS(string=fonts_css(), font_config=font_config)] + [
-        CSS(filename=str(PRINT_CSS_DIR / name), font_config=font_config) for name in stylesheets
+    html = _PrintHTML(string=render_to_string(template, context), base_url=str(PRINT_CSS_DIR))
+    css = [_fonts_stylesheet()] + [_stylesheet(name) for name in stylesheets]
+    return html.render(stylesheets=css, font_config=_font_configuration())
+
+
+def prepare_stylesheets(stylesheets: Iterable[str]) -> None:
+    """Load the fonts, parse the named stylesheets and warm WeasyPrint up, once a process.
+
+    The booklet's parts and the poster are laid out in forked children: what the parent has
+    done before forking, every child shares instead of doing it again.
+    """
+    for name in stylesheets:
+        _stylesheet(name)
+    _warm_up()
+
+
+@cache
+def _warm_up() -> None:
+    """Lay out and draw a few words in every face, once.
+
+    The first document a process lays out pays for more than its own pages: the C types of
+    Pango and HarfBuzz declared to cffi, the fonts opened and shaped, the French hyphenation
+    dictionary read, the PDF and font-subsetting code loaded. About 0.15 s that each forked
+    child would otherwise pay again.
+    """
+    faces = "".join(
+        f"<p style=\"font-family: '{family}'; font-weight: {weight}; font-style: {style}\">"
+        "Passerelles : l’école et le centre social, accompagnement périscolaire</p>"
+        for family, _, weight, style in FONT_FACES
+    )
+    html = _PrintHTML(string=f'<html lang="fr"><body style="width: 25mm">{faces}</body></html>')
+    stylesheets = [_fonts_stylesheet(), _stylesheet("common.css")]
+    html.render(stylesheets=stylesheets, font_config=_font_configuration()).write_pdf()
+
+
+@cache
+def _font_configuration() -> FontConfiguration:
+    # One per process: it holds the shipped fonts, the same for every document.
+    return FontConfiguration()
+
+
+@cache
+def _fonts_stylesheet() -> CSS:
+    return CSS(string=fonts_css(), font_config=_font_configuration())
+
+
+@cache
+def _stylesheet(name: str) -> CSS:
+    return CSS(filename=str(PRINT_CSS_DIR / name), font_config=_font_configuration())
+
+
+class _PrintHTML(HTML):
+    """An HTML document laid out with the trimmed user-agent stylesheet below."""
+
+    def _ua_stylesheets(self, forms: bool = False) -> list[CSS]:
+        # WeasyPrint's own hook (pyproject.toml pins its major version); forms are never used.
+        return [_trimmed_user_agent_stylesheet()]
+
+
+@cache
+def _trimmed_user_agent_stylesheet() -> CSS:
+    """WeasyPrint's HTML stylesheet without its rules for every element's ::marker,
+    ::footnote-* and ::note-* pseudo-elements.
+
+    Those rules give each element of the document six pseudo-element styles to compute,
+    though printed guides have no footnotes and only list items have markers: 3 % of a
+    chapter's style and layout work. List items keep their ::marker rule. The counter styles
+    (one a line) are left out too: WeasyPrint has them already, and warns of them as
+    duplicates.
+    """
+    lines = [
+        line.replace("::marker {", "li::marker {", 1)
+        for line in weasyprint_html.UA.splitlines()
+        if not line.startswith(("::footnote-", "::note-", "@counter-style"))
     ]
-    return html.render(stylesheets=css, font_config=font_config)
+    return CSS(string="\n".join(lines))
 
 
 @dataclass(frozen=True)
