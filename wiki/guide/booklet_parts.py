@@ -13,13 +13,13 @@ when it exits, so the peak is about two parts' layouts rather than the whole boo
 """
 
 import gc
-import multiprocessing
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 
 from weasyprint import Document
 
+from .forking import ForkedChild
 from .page_numbers import write_page_numbers
 from .printing import render_document
 
@@ -48,30 +48,6 @@ class LaidOutPart:
     links: list[tuple[int, str, tuple]] = field(default_factory=list)
 
 
-class PartJob:
-    """One part's child process and its two-way pipe."""
-
-    def __init__(self, part: BookletPart) -> None:
-        context = multiprocessing.get_context("fork")
-        self.connection, child_end = context.Pipe()
-        self.process = context.Process(target=_run_part, args=(child_end, part), daemon=True)
-        self.process.start()
-        child_end.close()
-
-    def receive(self) -> tuple:
-        try:
-            message = self.connection.recv()
-        except EOFError:
-            message = ("error", RuntimeError("un processus du livret s'est arrêté"))
-        if message[0] == "error":
-            raise message[1]
-        return message
-
-    def finish(self) -> None:
-        self.connection.close()
-        self.process.join()
-
-
 def lay_out_parts(
     parts: list[BookletPart],
     on_laid_out: Callable[[int], None] | None = None,
@@ -80,7 +56,7 @@ def lay_out_parts(
     """Every part laid out, numbered and drawn; `on_laid_out(pages)` once all are laid out,
     `on_drawn(index, part)` as each part's PDF comes."""
     results = [LaidOutPart() for _ in parts]
-    jobs: dict[int, PartJob] = {}
+    jobs: dict[int, ForkedChild] = {}
     laid_out: set[int] = set()
     waiting: set[int] = set()  # laid out, waiting for their page numbers
     done: set[int] = set()
@@ -96,7 +72,7 @@ def lay_out_parts(
         while len(done) < len(parts):
             while upcoming and len(jobs) - len(waiting) < WORKERS:
                 index = upcoming.pop(0)
-                jobs[index] = PartJob(parts[index])
+                jobs[index] = ForkedChild(_run_part, parts[index])
             ready = wait([job.connection for job in jobs.values()])
             for index, job in list(jobs.items()):
                 if job.connection not in ready:
@@ -151,38 +127,22 @@ def _numbers_for(
 
 def _run_part(connection, part: BookletPart) -> None:
     """In the child: lay out, report, wait for the numbers, write them in, draw, send."""
-    _without_collector()
-    try:
-        document = render_document("guide/print/booklet.html", part.context, part.stylesheets)
-        if part.kind != "back":
-            document = _even(document, part.padding_anchors)
-        anchors = _first_anchors(document)
-        connection.send(("laid_out", len(document.pages), anchors))
-        first_page, targets = connection.recv()
-        if part.kind == "back":
-            document = _booklet_of_fours(document, first_page, part.padding_anchors)
-        write_page_numbers(document, first_page, targets)
-        links = []
-        for index, page in enumerate(document.pages):
-            # Links to other parts are left to the merge: WeasyPrint would only warn of them.
-            outside = [
-                link for link in page.links if link[0] == "internal" and link[1] not in anchors
-            ]
-            links += [(index, target, rectangle) for _, target, rectangle, _ in outside]
-            page.links = [link for link in page.links if link not in outside]
-        connection.send(("pdf", len(document.pages), document.write_pdf(), links))
-    except Exception as error:  # sent back to the parent, which raises it
-        connection.send(("error", error))
-    finally:
-        connection.close()
-
-
-def _without_collector() -> None:
-    """No cyclic garbage collection in a short-lived child: all its memory goes back when it
-    exits, and a part's layout peaks no higher without it (measured: 175 against 177 MiB for
-    a 30-practice chapter), while the collector's passes over WeasyPrint's many boxes cost a
-    few per cent of the CPU."""
-    gc.disable()
+    document = render_document("guide/print/booklet.html", part.context, part.stylesheets)
+    if part.kind != "back":
+        document = _even(document, part.padding_anchors)
+    anchors = _first_anchors(document)
+    connection.send(("laid_out", len(document.pages), anchors))
+    first_page, targets = connection.recv()
+    if part.kind == "back":
+        document = _booklet_of_fours(document, first_page, part.padding_anchors)
+    write_page_numbers(document, first_page, targets)
+    links = []
+    for index, page in enumerate(document.pages):
+        # Links to other parts are left to the merge: WeasyPrint would only warn of them.
+        outside = [link for link in page.links if link[0] == "internal" and link[1] not in anchors]
+        links += [(index, target, rectangle) for _, target, rectangle, _ in outside]
+        page.links = [link for link in page.links if link not in outside]
+    connection.send(("pdf", len(document.pages), document.write_pdf(), links))
 
 
 def _first_anchors(document: Document) -> dict[str, tuple[int, float, float]]:

@@ -5,8 +5,6 @@ WeasyPrint keeps memory in a long-lived process, and a child gives all of it bac
 exits. It reports its step and pages done on the `GuideBuild` row the admin page shows.
 """
 
-import gc
-import multiprocessing
 import time
 import traceback
 from collections.abc import Callable
@@ -19,6 +17,7 @@ from django.utils import timezone
 from wiki.guide.booklet import WRITING_STEP, lay_out_booklet
 from wiki.guide.booklet_merging import PartMerger
 from wiki.guide.content import GuideContent
+from wiki.guide.forking import ForkedJob
 from wiki.guide.imposition import impose_booklet
 from wiki.guide.models import GuideBuild
 from wiki.guide.poster import STYLESHEETS as POSTER_STYLESHEETS
@@ -71,45 +70,6 @@ def build_files(content: GuideContent, progress: ProgressCallback | None = None)
     poster = poster_job.result()
     report("Terminé", pages, pages)
     return GuideFiles(booklet=booklet, imposition=imposition, poster=poster)
-
-
-class ForkedJob:
-    """`function(*args)` run at once in a forked child, which exits as soon as it is done.
-
-    A fork starts in milliseconds (Django and WeasyPrint are already imported) and shares the
-    parent's memory until either writes to it; the child gives all of its own back when it
-    exits, where a pool's idle worker would keep it. It never touches the database.
-    """
-
-    def __init__(self, function: Callable, *args) -> None:
-        context = multiprocessing.get_context("fork")
-        self._receiver, sender = context.Pipe(duplex=False)
-        self._process = context.Process(target=_send_result, args=(sender, function, args))
-        self._process.start()
-        sender.close()
-
-    def result(self):
-        """The function's return value, or its exception raised again here."""
-        try:
-            failed, value = self._receiver.recv()
-        except EOFError:
-            failed, value = True, RuntimeError("un processus de fabrication s'est arrêté")
-        finally:
-            self._receiver.close()
-            self._process.join()
-        if failed:
-            raise value
-        return value
-
-
-def _send_result(sender, function: Callable, args: tuple) -> None:
-    gc.disable()  # a short-lived child, like a booklet part's (see booklet_parts)
-    try:
-        outcome = (False, function(*args))
-    except Exception as error:  # sent back to the parent, which raises it
-        outcome = (True, error)
-    sender.send(outcome)
-    sender.close()
 
 
 def write_files(content: GuideContent, directory: Path, progress=None) -> list[Path]:
