@@ -554,11 +554,15 @@ class ElasticsearchEngine(SearchEngine):
         described = self._describer.describe_hits(plan, scored) if self._describer else {}
         missing = [pair for pair in scored if pair[0] not in described]
         if missing:
-            described.update(self._describe_from_index(text, missing))
+            if plan is None:
+                # Typo variants need the index's vocabulary, which this engine does not hold:
+                # words matched through a typo are not marked.
+                plan = MatchPlan.build(text, vocabulary=frozenset(), synonyms=self._synonyms)
+            described.update(self._describe_from_index(plan, missing))
         return [described[page_id] for page_id, _score in scored if page_id in described]
 
     def _describe_from_index(
-        self, text: str, scored: list[tuple[int, float]]
+        self, plan: MatchPlan, scored: list[tuple[int, float]]
     ) -> dict[int, SearchHit]:
         ids = [str(page_id) for page_id, _score in scored]
         with self._answering("fetch documents"):
@@ -568,9 +572,6 @@ class ElasticsearchEngine(SearchEngine):
             for entry in response["docs"]
             if entry.get("found")
         }
-        # Typo variants need the index's vocabulary, which this engine does not hold: words
-        # matched through a typo are not marked.
-        plan = MatchPlan.build(text, vocabulary=frozenset(), synonyms=self._synonyms)
         return {
             page_id: describe_hit(documents[page_id], score, plan)
             for page_id, score in scored

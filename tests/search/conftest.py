@@ -6,6 +6,8 @@ import uuid
 
 import pytest
 
+from search.engines.database import DatabaseEngine
+from search.engines.elasticsearch import ElasticsearchEngine
 from tests.search.node import search_node_url, skip_or_fail
 
 ENGINES = ["database", "opensearch"]
@@ -21,50 +23,39 @@ def node_or_skip() -> str:
 @pytest.fixture(params=ENGINES)
 def engine(request, db):
     if request.param == "database":
-        from search.engines.database import DatabaseEngine
-
         yield DatabaseEngine()
         return
-    remote = site_node(node_or_skip(), index_name=f"passerelles-test-{uuid.uuid4().hex[:8]}")
+    remote = SiteNode(node_or_skip(), index_name=f"passerelles-test-{uuid.uuid4().hex[:8]}")
     yield remote
     remote.drop_index()
 
 
-def site_node(url: str, index_name: str):
+class SiteNode(ElasticsearchEngine):
     """The node wired as the site wires it (search.service): the database engine kept in
     step beside it plans its queries and describes its hits."""
-    from search.engines.database import DatabaseEngine
-    from search.engines.elasticsearch import ElasticsearchEngine
 
-    class SiteNode(ElasticsearchEngine):
-        def __init__(self) -> None:
-            self.database = DatabaseEngine()
-            super().__init__(
-                url,
-                flavour="opensearch",
-                index_name=index_name,
-                timeout=10.0,
-                describer=self.database,
-            )
+    def __init__(self, url: str, index_name: str) -> None:
+        self.database = DatabaseEngine()
+        super().__init__(
+            url, flavour="opensearch", index_name=index_name, timeout=10.0, describer=self.database
+        )
 
-        def rebuild(self, documents, synonyms):
-            documents, synonyms = list(documents), list(synonyms)
-            self.database.rebuild(documents, synonyms)
-            return super().rebuild(documents, synonyms)
+    def rebuild(self, documents, synonyms):
+        documents, synonyms = list(documents), list(synonyms)
+        self.database.rebuild(documents, synonyms)
+        return super().rebuild(documents, synonyms)
 
-        def index_documents(self, documents):
-            documents = list(documents)
-            self.database.index_documents(documents)
-            return super().index_documents(documents)
+    def index_documents(self, documents):
+        documents = list(documents)
+        self.database.index_documents(documents)
+        return super().index_documents(documents)
 
-        def delete_documents(self, page_ids):
-            page_ids = list(page_ids)
-            self.database.delete_documents(page_ids)
-            super().delete_documents(page_ids)
+    def delete_documents(self, page_ids):
+        page_ids = list(page_ids)
+        self.database.delete_documents(page_ids)
+        super().delete_documents(page_ids)
 
-        def set_synonyms(self, synonyms):
-            synonyms = list(synonyms)
-            self.database.set_synonyms(synonyms)
-            super().set_synonyms(synonyms)
-
-    return SiteNode()
+    def set_synonyms(self, synonyms):
+        synonyms = list(synonyms)
+        self.database.set_synonyms(synonyms)
+        super().set_synonyms(synonyms)
