@@ -46,6 +46,7 @@ class Service:
     script: str
     url: str
     started: bool
+    env: dict[str, str] = field(default_factory=dict)  # what scripts/<script> is run with
 
 
 @dataclass
@@ -65,11 +66,12 @@ def say(message: str) -> None:
 
 def ensure_service(script: str, env: dict[str, str] | None = None) -> Service:
     """A running service from scripts/<script>: the one already up, or one started now."""
+    env = env or {}
     try:
-        return Service(script, service_script(script, "url", env or {}), started=False)
+        return Service(script, service_script(script, "url", env), started=False, env=env)
     except RuntimeError:  # not running
         say(f"starting {script}")
-        return Service(script, service_script(script, "start", env or {}), started=True)
+        return Service(script, service_script(script, "start", env), started=True, env=env)
 
 
 def with_database(url: str, name: str) -> str:
@@ -164,6 +166,5 @@ def stop_stack(stack: Stack) -> None:
     for service in reversed(stack.services):
         if service.started:
             say(f"stopping {service.script}")
-            env = PRODUCTION_NODE_ENV if service.script == "search-node" else {}
-            service_script(service.script, "stop", env)
+            service_script(service.script, "stop", service.env)
     shutil.rmtree(stack.workdir, ignore_errors=True)

@@ -16,15 +16,12 @@ twenty on a node, whose JIT needs a few hundred searches), as an engine in servi
 """
 
 import argparse
-import contextlib
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -93,30 +90,6 @@ def generated_documents(count: int, seed: int = 11):
         )
 
 
-@contextlib.contextmanager
-def production_node() -> Iterator[str | None]:
-    """$SEARCH_URL, or a node of our own (its own state directory and port) for the run."""
-    if url := os.environ.get("SEARCH_URL"):
-        yield url
-        return
-    script = str(ROOT / "scripts" / "search-node")
-    from bench.production_node import PRODUCTION_NODE_ENV
-
-    environment = {**os.environ, **PRODUCTION_NODE_ENV}
-    try:
-        started = subprocess.run(
-            [script, "start"], env=environment, capture_output=True, text=True, timeout=600
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        yield None
-        return
-    lines = started.stdout.strip().splitlines()
-    try:
-        yield lines[-1].strip() if started.returncode == 0 and lines else None
-    finally:
-        subprocess.run([script, "stop"], env=environment, capture_output=True, timeout=120)
-
-
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
@@ -182,6 +155,8 @@ def main() -> None:
     parser.add_argument("--engines", nargs="+", default=["database", "opensearch"])
     parser.add_argument("--rounds", type=int, default=10)
     arguments = parser.parse_args()
+    from bench.production_node import production_node
+
     setup_django(Path(tempfile.mkdtemp(prefix="passerelles-search-bench-")) / "bench.sqlite3")
     print(f"{'engine':<11} {'size':>6}")
     for engine_name in arguments.engines:
